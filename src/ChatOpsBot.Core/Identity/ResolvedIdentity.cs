@@ -28,12 +28,14 @@ public enum IdentitySource
 /// <param name="Source">Where it came from.</param>
 /// <param name="PrincipalArn">The IAM role or user ARN of the mapping, if any.</param>
 /// <param name="Why">One phrase saying why it fits, for the report.</param>
+/// <param name="UsernameTemplate">The mapping's username as written (<c>{{SessionName}}</c>), if any.</param>
 public sealed record IdentityCandidate(
     string User,
     IReadOnlyList<string> Groups,
     IdentitySource Source,
     string? PrincipalArn,
-    string Why);
+    string Why,
+    string? UsernameTemplate = null);
 
 /// <summary>
 /// The caller's Kubernetes identity as the diagnosis will use it: the best candidate, and

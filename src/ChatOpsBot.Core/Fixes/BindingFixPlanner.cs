@@ -1,0 +1,142 @@
+using ChatOpsBot.Core.Rbac;
+
+namespace ChatOpsBot.Core.Fixes;
+
+/// <summary>
+/// Proposes the binding that grants an identity what it lacks: the sibling namespaces'
+/// convention (subject, role, naming) when one covers the request, otherwise the
+/// least-privileged existing role that does, otherwise a new role with exactly the rules
+/// needed. Every proposal is checked with the evaluator before it is returned.
+/// </summary>
+public static class BindingFixPlanner
+{
+    /// <summary>The fix, or null when the identity has no subject a binding could name.</summary>
+    public static BindingFix? Plan(BindingFixRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Subjects.Count == 0 || request.Requests.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var candidate in Candidates(request))
+        {
+            var fix = Build(request, candidate);
+            if (fix.Verified)
+            {
+                return fix;
+            }
+        }
+
+        return Build(request, NewRoleCandidate(request));
+    }
+
+    private sealed record Candidate(Subject Subject, RoleRef RoleRef, Role? NewRole, SiblingConvention? Convention);
+
+    private static IEnumerable<Candidate> Candidates(BindingFixRequest request)
+    {
+        var conventions = request.Namespace.Length == 0
+            ? []
+            : SiblingConventions.Find(request.Policy, request.Subjects, request.Namespace);
+
+        var covering = conventions
+            .Select(convention => (convention, role: RoleInTarget(request, convention.RoleRef)))
+            .Where(pair => pair.role is not null && Covers(request, pair.role))
+            .OrderBy(pair => RolePrivilege.Score(request.Policy.RulesOf(pair.role!)))
+            .ThenByDescending(pair => pair.convention.Examples.Count);
+        foreach (var (convention, _) in covering)
+        {
+            yield return new Candidate(convention.Subject, convention.RoleRef, null, convention);
+        }
+
+        var subject = conventions.Count > 0 ? conventions[0].Subject : request.Subjects[0];
+        foreach (var role in LeastPrivilegedRoles(request))
+        {
+            var roleRef = new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name);
+            var naming = conventions.FirstOrDefault(convention => convention.Subject == subject);
+            yield return new Candidate(subject, roleRef, null, naming);
+        }
+    }
+
+    private static IEnumerable<Role> LeastPrivilegedRoles(BindingFixRequest request)
+    {
+        var roles = request.Policy.ClusterRoles
+            .Where(role => ImplicitGroups.IsTeamGroup(role.Name));
+        if (request.Namespace.Length > 0)
+        {
+            roles = roles.Concat(request.Policy.AllRoles.Where(role => role.Namespace == request.Namespace));
+        }
+
+        return roles
+            .Where(role => !request.AvoidRoles.Contains(new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name)))
+            .Where(role => Covers(request, role))
+            .OrderBy(role => RolePrivilege.Score(request.Policy.RulesOf(role)))
+            .ThenBy(role => role.Name, StringComparer.Ordinal);
+    }
+
+    private static Candidate NewRoleCandidate(BindingFixRequest request)
+    {
+        var subject = request.Subjects[0];
+        var first = request.Requests[0];
+        var name = $"{first.Resource}-{string.Join("-", request.Requests.Select(item => item.Verb).Distinct())}";
+        if (first.Subresource.Length > 0)
+        {
+            name = $"{first.Resource}-{first.Subresource}-{string.Join("-", request.Requests.Select(item => item.Verb).Distinct())}";
+        }
+
+        var role = new Role
+        {
+            Name = name,
+            Namespace = request.Namespace.Length == 0 ? null : request.Namespace,
+            Rules = RulesFor(request.Requests),
+        };
+        var roleRef = new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name);
+        return new Candidate(subject, roleRef, role, null);
+    }
+
+    private static List<PolicyRule> RulesFor(IReadOnlyList<RequestAttributes> requests) =>
+        requests
+            .GroupBy(item => (item.IsResourceRequest, item.ApiGroup, item.CombinedResource, item.Path))
+            .Select(group => group.Key.IsResourceRequest
+                ? new PolicyRule
+                {
+                    ApiGroups = [group.Key.ApiGroup],
+                    Resources = [group.Key.CombinedResource],
+                    Verbs = group.Select(item => item.Verb).Distinct().ToArray(),
+                }
+                : new PolicyRule
+                {
+                    NonResourceUrls = [group.Key.Path],
+                    Verbs = group.Select(item => item.Verb).Distinct().ToArray(),
+                })
+            .ToList();
+
+    private static BindingFix Build(BindingFixRequest request, Candidate candidate)
+    {
+        var @namespace = request.Namespace.Length == 0 ? null : request.Namespace;
+        var taken = (@namespace is null ? request.Policy.ClusterRoleBindings : request.Policy.RoleBindingsIn(@namespace))
+            .Select(binding => binding.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var name = BindingNamer.Name(candidate.Convention?.NameTemplate, request.Namespace, candidate.Subject, candidate.RoleRef, taken);
+
+        var binding = new Binding
+        {
+            Name = name,
+            Namespace = @namespace,
+            RoleRef = candidate.RoleRef,
+            Subjects = [candidate.Subject],
+        };
+
+        var applied = request.Policy.With([binding], candidate.NewRole is null ? null : [candidate.NewRole]);
+        var verified = request.Requests.All(item => RbacAuthorizer.Authorize(applied, request.User, item).Allowed);
+        return new BindingFix(binding, candidate.NewRole, candidate.Convention, verified);
+    }
+
+    private static Role? RoleInTarget(BindingFixRequest request, RoleRef roleRef) =>
+        roleRef.IsClusterRole
+            ? request.Policy.FindClusterRole(roleRef.Name)
+            : request.Namespace.Length == 0 ? null : request.Policy.FindRole(request.Namespace, roleRef.Name);
+
+    private static bool Covers(BindingFixRequest request, Role role) =>
+        RolePrivilege.CoversAll(request.Policy.RulesOf(role), request.Requests);
+}

@@ -1,0 +1,53 @@
+using ChatOpsBot.Core.Cluster;
+using ChatOpsBot.Core.Diagnosis;
+using ChatOpsBot.Core.Identity;
+using ChatOpsBot.Core.Parsing;
+using ChatOpsBot.Kubernetes.Live;
+using ChatOpsBot.Kubernetes.Snapshot;
+using Microsoft.Extensions.Logging;
+
+namespace ChatOpsBot.Cli;
+
+/// <summary><c>diagnose</c>: explains the first access error of the text against a cluster.</summary>
+internal static class DiagnoseCommand
+{
+    public static async Task<int> RunAsync(
+        CliOptions options, Stream input, TextWriter output, TextWriter error, ILoggerFactory logging,
+        CancellationToken cancellationToken)
+    {
+        var text = await InputReader.ReadAsync(options.Text, input, cancellationToken).ConfigureAwait(false);
+        var attempt = DiagnosisService.FirstAccessError(text);
+        if (attempt is null)
+        {
+            if (options.IsJson)
+            {
+                await output.WriteLineAsync(JsonOutput.Attempt(AccessAttempt.None)).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("diagnose: no Kubernetes access error found in the input").ConfigureAwait(false);
+            return ExitCodes.NothingFound;
+        }
+
+        var service = new DiagnosisService(new SingleClusterProvider(OpenCluster(options, logging)));
+        var hints = new IdentityHints { User = options.AsUser, Groups = options.AsGroups, RoleArn = options.AsRole };
+        var report = await service.DiagnoseAsync(new DiagnosisRequest { Text = text, Attempt = attempt, Hints = hints }, cancellationToken)
+            .ConfigureAwait(false);
+
+        await output.WriteAsync(options.IsJson ? JsonOutput.Diagnosis(report!) + "\n" : TextOutput.Diagnosis(report!))
+            .ConfigureAwait(false);
+        return report!.Fix is null ? ExitCodes.NothingFound : ExitCodes.Success;
+    }
+
+    private static IClusterSource OpenCluster(CliOptions options, ILoggerFactory logging)
+    {
+        if (options.Snapshot is not null)
+        {
+            return new SnapshotClusterSource(options.Snapshot, parseAccessEntries: AccessEntryParser.Parse);
+        }
+
+        var logger = logging.CreateLogger<LiveClusterSource>();
+        return options.Kubeconfig is not null
+            ? LiveClusterSource.FromKubeconfig(options.Kubeconfig, options.Context, new LiveClusterOptions(), logger)
+            : throw new UsageException("diagnose: give --snapshot DIR or --kubeconfig FILE");
+    }
+}
