@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ChatOpsBot.Benchmarks.DiagnosisBenchmarks).Assembly).Run(args);
