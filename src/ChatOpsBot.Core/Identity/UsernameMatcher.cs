@@ -1,0 +1,146 @@
+using ChatOpsBot.Core.Parsing;
+
+namespace ChatOpsBot.Core.Identity;
+
+/// <summary>
+/// Finds every mapping whose username template the error's username fits, and ranks them:
+/// mappings whose role or groups name the attempt's namespace first, literal usernames before
+/// templates, then the order they are written in (access entries first).
+/// </summary>
+internal static class UsernameMatcher
+{
+    internal static ResolvedIdentity Resolve(
+        AccessAttempt attempt, IdentityMappingSet mappings, List<string> notes)
+    {
+        var user = attempt.User ?? "";
+        if (user.Length == 0)
+        {
+            return IdentityResolver.Unmapped(attempt, notes);
+        }
+
+        var ranked = KeepThoseAgreeingWithErrorGroups(Fits(user, mappings), attempt)
+            .Select(fit => (fit.Candidate, Rank: Rank(fit.Mapping, attempt)))
+            .OrderByDescending(fit => fit.Rank.NamesNamespace)
+            .ThenByDescending(fit => fit.Rank.Literal)
+            .ThenBy(fit => fit.Rank.Order)
+            .ToList();
+
+        if (ranked.Count == 0)
+        {
+            notes.Add(mappings.HasData
+                ? $"No access entry or aws-auth entry fits the username {IdentityText.Quote(user)} (the IAM "
+                    + "principal that created the cluster is mapped implicitly and appears nowhere)."
+                : "The cluster has no aws-auth ConfigMap or access entries to map the username with.");
+            return IdentityResolver.Unmapped(attempt, notes);
+        }
+
+        var candidates = ranked.Select(fit => WithErrorGroups(fit.Candidate, attempt)).ToList();
+        if (candidates.Count > 1)
+        {
+            notes.Add(GuessNote(user, candidates, ranked[0].Rank, attempt.Namespace));
+        }
+
+        return new ResolvedIdentity
+        {
+            Chosen = candidates[0],
+            Candidates = candidates,
+            IsGuess = candidates.Count > 1,
+            Notes = notes,
+        };
+    }
+
+    private static List<(IdentityMapping Mapping, IdentityCandidate Candidate)> Fits(
+        string user, IdentityMappingSet mappings)
+    {
+        var fits = new List<(IdentityMapping, IdentityCandidate)>();
+        foreach (var mapping in mappings.Mappings)
+        {
+            if (mapping.Fit(user) is { } values)
+            {
+                fits.Add((mapping, mapping.ToCandidate(user, values)));
+            }
+        }
+
+        if (AccountFit(user, mappings) is { } account)
+        {
+            fits.Add(account);
+        }
+
+        return fits;
+    }
+
+    // mapAccounts lets any unmapped principal of a listed account in under its canonical ARN.
+    private static (IdentityMapping, IdentityCandidate)? AccountFit(string user, IdentityMappingSet mappings)
+    {
+        if (!AwsPrincipalArn.TryParse(user, out var principal)
+            || principal.Kind is AwsPrincipalKind.AssumedRole or AwsPrincipalKind.FederatedUser
+            || !string.Equals(principal.CanonicalArn, user, StringComparison.Ordinal)
+            || !mappings.AwsAuth.AllowsAccount(principal.AccountId)
+            || mappings.Find(principal) is not null)
+        {
+            return null;
+        }
+
+        var mapping = new IdentityMapping(
+            IdentitySource.AwsAuth, "aws-auth mapAccounts", principal.AccountId, principal, user, [],
+            mappings.Mappings.Count);
+        var candidate = new IdentityCandidate(
+            user,
+            ImplicitGroups.AddTo(user, []),
+            IdentitySource.AwsAuth,
+            principal.Original,
+            $"aws-auth mapAccounts {principal.AccountId}, username is the caller's ARN");
+        return (mapping, candidate);
+    }
+
+    private static CandidateRank Rank(IdentityMapping mapping, AccessAttempt attempt)
+    {
+        var names = attempt.Namespace is { Length: > 0 } ns
+            && (mapping.Principal is { } principal
+                    && NamespaceNames.Mentions(principal.Path + principal.Name, ns)
+                || mapping.Groups.Any(group => NamespaceNames.Mentions(group, ns)));
+        var literal = !UsernameTemplate.HasPlaceholders(mapping.UsernameTemplate);
+        return new CandidateRank(names, literal, mapping.Order);
+    }
+
+    // When the error prints the groups, a mapping that would add other groups cannot be the one.
+    private static List<(IdentityMapping Mapping, IdentityCandidate Candidate)>
+        KeepThoseAgreeingWithErrorGroups(
+            List<(IdentityMapping Mapping, IdentityCandidate Candidate)> fits, AccessAttempt attempt)
+    {
+        if (attempt.Groups is not { Count: > 0 } listed)
+        {
+            return fits;
+        }
+
+        var agreeing = fits
+            .Where(fit => fit.Candidate.Groups.All(group =>
+                listed.Contains(group, StringComparer.Ordinal)
+                || ImplicitGroups.For(fit.Candidate.User).Contains(group)))
+            .ToList();
+        return agreeing.Count > 0 ? agreeing : fits;
+    }
+
+    // Groups printed in the error are what the API server saw: they win over the mapping's.
+    private static IdentityCandidate WithErrorGroups(IdentityCandidate candidate, AccessAttempt attempt) =>
+        attempt.Groups is { Count: > 0 } listed
+            ? candidate with { Groups = ImplicitGroups.AddTo(candidate.User, listed) }
+            : candidate;
+
+    private static string GuessNote(
+        string user, List<IdentityCandidate> candidates, CandidateRank best, string? ns)
+    {
+        var reason = best switch
+        {
+            { NamesNamespace: true } =>
+                $"its role or groups name the namespace {IdentityText.Quote(ns ?? "")}",
+            { Literal: true } => "its username is written out, not a template",
+            _ => "it is written first",
+        };
+        return $"{candidates.Count} mappings fit the username {IdentityText.Quote(user)}; "
+            + $"{candidates[0].Why} was chosen because {reason}. This is a guess: "
+            + "--as-role <the IAM role ARN you assumed> settles it.";
+    }
+
+    private sealed record CandidateRank(bool NamesNamespace, bool Literal, int Order);
+}
