@@ -8,7 +8,7 @@ public interface IClusterSourceProvider
 
     /// <summary>The cluster called <paramref name="name"/>, or the default one for null.</summary>
     /// <exception cref="ClusterSourceException">No cluster has that name.</exception>
-    IClusterSource Get(string? name);
+    IClusterSource Find(string? name);
 }
 
 /// <summary>A provider of exactly one cluster (the command line's <c>--snapshot</c> or <c>--kubeconfig</c>).</summary>
@@ -29,7 +29,7 @@ public sealed class SingleClusterProvider : IClusterSourceProvider
     public IReadOnlyList<string> Names => [_name];
 
     /// <inheritdoc />
-    public IClusterSource Get(string? name) =>
+    public IClusterSource Find(string? name) =>
         name is null || name == _name
             ? _source
             : throw new ClusterSourceException($"no cluster called {name} is configured (known: {_name})");

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Identity;
 using ChatOpsBot.Core.Rbac;
 
 namespace ChatOpsBot.Core.Diagnosis;

@@ -18,7 +18,10 @@ public static class DiagnosisEngine
         var checks = new List<Check> { AttemptCheck(input) };
         checks.AddRange(input.State.ReadProblems.Select(problem =>
             new Check(CheckNames.BotPermissions, CheckStatus.Warn, problem)));
-        checks.Add(IdentityCheck(input.Identity));
+        if (input.Attempt.Kind != AttemptKind.Unauthorized)
+        {
+            checks.Add(IdentityCheck(input.Identity));
+        }
 
         return input.Attempt.Kind switch
         {
@@ -73,8 +76,9 @@ public static class DiagnosisEngine
     private static DiagnosisReport IdentityNotMapped(DiagnosisInput input, List<Check> checks)
     {
         var fix = FixProposals.MapIdentity(input);
+        var notes = input.Identity.Notes.Count == 0 ? "" : " " + string.Join(" ", input.Identity.Notes);
         checks.Add(new Check(CheckNames.Identity, CheckStatus.Fail,
-            "The API server did not accept the credentials (401): the IAM principal is not mapped to a Kubernetes identity, or the token expired."));
+            "The API server did not accept the credentials (401): the IAM principal is not mapped to a Kubernetes identity, or the token expired." + notes));
         return Report(input, checks, false, CauseCode.IdentityNotMapped,
             "Kubernetes does not know who you are (401 Unauthorized, not 403): the IAM role is missing from aws-auth or the EKS access entries, or the login token expired.",
             fix);
@@ -117,6 +121,11 @@ public static class DiagnosisEngine
 
     private static Check IdentityCheck(ResolvedIdentity identity)
     {
+        if (identity.User.Length == 0)
+        {
+            return new Check(CheckNames.Identity, CheckStatus.Skip, "The message names no user; pass --as-user or --as-role to say who it was.");
+        }
+
         var groups = identity.Groups.Count == 0 ? "no groups" : "groups " + string.Join(", ", identity.Groups);
         var detail = $"{identity.User} with {groups} ({identity.Chosen.Why})";
         if (identity.IsGuess)

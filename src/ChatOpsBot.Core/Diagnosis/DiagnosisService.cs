@@ -34,7 +34,7 @@ public sealed class DiagnosisService : IDiagnosisService
             return null;
         }
 
-        var source = _clusters.Get(request.Cluster);
+        var source = _clusters.Find(request.Cluster);
         var podName = attempt.Resource == "pods" ? attempt.Name : null;
         var state = await source.LoadStateAsync(new ClusterQuery(attempt.Namespace, podName), cancellationToken)
             .ConfigureAwait(false);

@@ -8,8 +8,10 @@ namespace ChatOpsBot.Core.Diagnosis;
 internal static class FixProposals
 {
     public static ProposedFix? ForBinding(
-        DiagnosisInput input, UserInfo user, IReadOnlyList<Subject> subjects, IReadOnlyList<RoleRef> avoid, List<Check> checks)
+        DiagnosisInput input, UserInfo user, IReadOnlyList<Subject> subjects, IReadOnlyList<RoleRef> avoid,
+        List<Check> checks, out Subject? bound)
     {
+        bound = null;
         var plan = BindingFixPlanner.Plan(new BindingFixRequest(
             input.Policy, user, subjects, input.Requests, input.Requests[0].Namespace, avoid));
         if (plan is null)
@@ -18,6 +20,7 @@ internal static class FixProposals
             return null;
         }
 
+        bound = plan.Verified ? plan.Binding.Subjects[0] : null;
         checks.Add(SiblingCheck(plan));
         checks.Add(VerifiedCheck(input, plan.Verified, plan.Binding.IsClusterRoleBinding ? "ClusterRoleBinding" : "RoleBinding"));
         return plan.Verified ? ToFix(plan) : null;
@@ -49,7 +52,7 @@ internal static class FixProposals
         }
 
         var bound = new[] { broken.Subject }.Concat(subjects.Where(subject => subject != broken.Subject)).ToList();
-        return ForBinding(input, user, bound, [binding.RoleRef], checks);
+        return ForBinding(input, user, bound, [binding.RoleRef], checks, out _);
     }
 
     public static ProposedFix? AddGroup(DiagnosisInput input, UserInfo user, string group, List<Check> checks)
@@ -133,7 +136,7 @@ internal static class FixProposals
         var examples = plan.Convention.Examples.Take(3).Select(binding => $"{binding.Name} in {binding.Namespace}");
         var count = plan.Convention.Examples.Count;
         return new Check(CheckNames.SiblingNamespaces, CheckStatus.Pass,
-            $"{count} other namespace{(count == 1 ? "" : "s")} bind {IdentitySubjects.Describe(plan.Convention.Subject)} to " +
+            $"{count} other namespace{(count == 1 ? " binds" : "s bind")} {IdentitySubjects.Describe(plan.Convention.Subject)} to " +
             $"{plan.Convention.RoleRef.Kind} {plan.Convention.RoleRef.Name} ({string.Join(", ", examples)}); the fix follows them.");
     }
 

@@ -15,8 +15,7 @@ public static class IdentitySubjects
     {
         ArgumentNullException.ThrowIfNull(identity);
 
-        var serviceAccount = SubjectMatcher.ParseServiceAccountUsername(identity.User);
-        if (serviceAccount is { } account)
+        if (ServiceAccountUsername.TryParse(identity.User, out var account))
         {
             return [new Subject(SubjectKinds.ServiceAccount, account.Name, account.Namespace)];
         }

@@ -38,7 +38,7 @@ internal static class RbacCauses
             var first = lacking[0];
             var bound = new[] { first.Subject }.Concat(subjects.Where(subject => subject != first.Subject)).ToList();
             var avoid = lacking.Select(binding => binding.Binding.RoleRef).ToList();
-            var fix = FixProposals.ForBinding(input, user, bound, avoid, checks);
+            var fix = FixProposals.ForBinding(input, user, bound, avoid, checks, out _);
             return DiagnosisEngine.Report(input, checks, false, CauseCode.RoleLacksPermission,
                 $"{Kind(first.Binding)} {first.Binding.Name} gives {IdentitySubjects.Describe(first.Subject)} the {first.Binding.RoleRef.Kind} {first.Binding.RoleRef.Name}, which does not allow {words}; a binding's role cannot be changed, so a new binding is needed.",
                 fix);
@@ -53,8 +53,10 @@ internal static class RbacCauses
                 fix);
         }
 
-        var missingFix = FixProposals.ForBinding(input, user, subjects, [], checks);
-        var who = subjects.Count == 0 ? input.Identity.User : string.Join(" or ", subjects.Select(IdentitySubjects.Describe));
+        var missingFix = FixProposals.ForBinding(input, user, subjects, [], checks, out var fixSubject);
+        var who = fixSubject is not null
+            ? IdentitySubjects.Describe(fixSubject)
+            : subjects.Count == 0 ? input.Identity.User : string.Join(" or ", subjects.Select(IdentitySubjects.Describe));
         var kind = requests[0].Namespace.Length == 0 ? "ClusterRoleBinding" : "RoleBinding";
         return DiagnosisEngine.Report(input, checks, false, CauseCode.MissingBinding,
             $"Missing {kind} for {who} {scope}: nothing there lets {input.Identity.User} {RequestPlanner.Describe(requests[0])}.",

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Identity;
 using ChatOpsBot.Core.Rbac;
 
 namespace ChatOpsBot.Core.Fixes;
@@ -67,7 +68,10 @@ public static class BindingFixPlanner
             roles = roles.Concat(request.Policy.AllRoles.Where(role => role.Namespace == request.Namespace));
         }
 
+        // A role that grants everything (cluster-admin) is never a least-privilege proposal:
+        // a role with exactly the rules needed is proposed instead.
         return roles
+            .Where(role => !GrantsEverything(request.Policy.RulesOf(role)))
             .Where(role => !request.AvoidRoles.Contains(new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name)))
             .Where(role => Covers(request, role))
             .OrderBy(role => RolePrivilege.Score(request.Policy.RulesOf(role)))
@@ -131,6 +135,9 @@ public static class BindingFixPlanner
         var verified = request.Requests.All(item => RbacAuthorizer.Authorize(applied, request.User, item).Allowed);
         return new BindingFix(binding, candidate.NewRole, candidate.Convention, verified);
     }
+
+    private static bool GrantsEverything(IReadOnlyList<PolicyRule> rules) =>
+        rules.Any(rule => rule.Verbs.Contains(RuleMatcher.All) && rule.Resources.Contains(RuleMatcher.All));
 
     private static Role? RoleInTarget(BindingFixRequest request, RoleRef roleRef) =>
         roleRef.IsClusterRole

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ChatOpsBot.Core.Fixes;
@@ -22,45 +21,11 @@ public static partial class YamlScalar
         return IsSafePlain(value) ? value : Quote(value);
     }
 
-    /// <summary>The value double-quoted, with JSON-compatible escapes (valid YAML too).</summary>
+    /// <summary>The value double-quoted, every character YAML cannot show raw escaped.</summary>
     public static string Quote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var builder = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var character in value)
-        {
-            switch (character)
-            {
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\\':
-                    builder.Append("\\\\");
-                    break;
-                case '\n':
-                    builder.Append("\\n");
-                    break;
-                case '\r':
-                    builder.Append("\\r");
-                    break;
-                case '\t':
-                    builder.Append("\\t");
-                    break;
-                default:
-                    if (char.IsControl(character) || char.IsSurrogate(character) || character is '\u2028' or '\u2029' or '\uFEFF')
-                    {
-                        builder.Append("\\u").Append(((int)character).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        builder.Append(character);
-                    }
-
-                    break;
-            }
-        }
-
-        return builder.Append('"').ToString();
+        return Identity.YamlQuoting.DoubleQuoted(value);
     }
 
     private static bool IsSafePlain(string value) =>

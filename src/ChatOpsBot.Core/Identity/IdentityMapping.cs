@@ -35,5 +35,6 @@ internal sealed record IdentityMapping(
             username, Groups.Select(group => Identity.UsernameTemplate.RenderKnown(group, values))),
         Source,
         Arn,
-        Why);
+        Why,
+        UsernameTemplate);
 }

@@ -66,4 +66,21 @@ public static class ImplicitGroups
 
         return [Authenticated];
     }
+
+    /// <summary>True for a group every user (or every ServiceAccount of a namespace) is in.</summary>
+    /// <param name="group">The group name.</param>
+    public static bool IsImplicit(string group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return group is Authenticated or Unauthenticated or ServiceAccounts
+            || group.StartsWith(ServiceAccounts + ":", StringComparison.Ordinal);
+    }
+
+    /// <summary>True for a name the platform chose, not one Kubernetes reserves (<c>system:</c>).</summary>
+    /// <param name="name">A group or role name.</param>
+    public static bool IsTeamGroup(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return !name.StartsWith("system:", StringComparison.Ordinal);
+    }
 }

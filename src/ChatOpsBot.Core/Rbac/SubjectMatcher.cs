@@ -55,23 +55,4 @@ public static class SubjectMatcher
         ArgumentNullException.ThrowIfNull(username);
         return username == ServiceAccountPrefix + serviceAccountNamespace + ":" + name;
     }
-
-    /// <summary>Splits a ServiceAccount username into namespace and name, or null.</summary>
-    public static (string Namespace, string Name)? ParseServiceAccountUsername(string username)
-    {
-        ArgumentNullException.ThrowIfNull(username);
-        if (!username.StartsWith(ServiceAccountPrefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var rest = username[ServiceAccountPrefix.Length..];
-        var colon = rest.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || colon == rest.Length - 1 || rest.IndexOf(':', colon + 1) >= 0)
-        {
-            return null;
-        }
-
-        return (rest[..colon], rest[(colon + 1)..]);
-    }
 }
