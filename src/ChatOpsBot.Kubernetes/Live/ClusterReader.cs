@@ -47,7 +47,8 @@ internal sealed class ClusterReader(
     {
         try
         {
-            var found = await caller.CallAsync(read.Operation, fetch, cancellationToken).ConfigureAwait(false);
+            var found = await caller.CallAsync(read.Operation, fetch, cancellationToken)
+                .ConfigureAwait(false);
             return found is null
                 ? throw new ApiFailureException(ApiFailureKind.BadResponse, HttpStatusCode.OK, null, null)
                 : ReadOutcome<TOut>.Of([map(found)]);

@@ -12,7 +12,8 @@ internal static class KubernetesNames
 
     /// <summary>An object such as a pod: an RFC 1123 subdomain of at most 253 characters.</summary>
     public static bool IsObjectName(string? name) =>
-        name is { Length: > 0 and <= 253 } && name.Split('.').All(label => label.Length <= 63 && IsLabel(label));
+        name is { Length: > 0 and <= 253 }
+        && name.Split('.').All(label => label.Length <= 63 && IsLabel(label));
 
     private static bool IsLabel(string label) =>
         label.Length > 0

@@ -8,10 +8,10 @@ namespace ChatOpsBot.Kubernetes.Live;
 /// </summary>
 internal static class LiveClusterLog
 {
-    private static readonly Action<ILogger, string, string, int, long, string, Exception?> RetryingMessage =
-        LoggerMessage.Define<string, string, int, long, string>(LogLevel.Information,
+    private static readonly Action<ILogger, string, string, long, int, string, Exception?> RetryingMessage =
+        LoggerMessage.Define<string, string, long, int, string>(LogLevel.Information,
             new EventId(7101, "KubernetesRetry"),
-            "Retrying {Operation} on {Server}: attempt {Attempt} in {DelayMs} ms after {Failure}");
+            "Retrying {Operation} on {Server} in {DelayMs} ms: attempt {Attempt} failed with {Failure}");
 
     private static readonly Action<ILogger, string, string, string, Exception?> ReadForbiddenMessage =
         LoggerMessage.Define<string, string, string>(LogLevel.Warning,
@@ -43,7 +43,7 @@ internal static class LiveClusterLog
 
     public static void Retrying(
         ILogger logger, string operation, string server, int attempt, long delayMs, string failure) =>
-        RetryingMessage(logger, operation, server, attempt, delayMs, failure, null);
+        RetryingMessage(logger, operation, server, delayMs, attempt, failure, null);
 
     public static void ReadForbidden(ILogger logger, string operation, string server, string status) =>
         ReadForbiddenMessage(logger, operation, server, status, null);

@@ -31,7 +31,8 @@ public sealed partial class LiveClusterSource
         KubernetesClientConfiguration configuration;
         try
         {
-            configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(kubeconfig, contextName);
+            configuration = KubernetesClientConfiguration.BuildConfigFromConfigObject(
+                kubeconfig, contextName);
         }
         catch (Exception exception) when (IsConfigurationProblem(exception))
         {
@@ -150,7 +151,45 @@ public sealed partial class LiveClusterSource
                 $"context \"{ServerText.OneLine(wanted)}\" is not in kubeconfig {path} ({Listed(known)})");
         }
 
+        CheckReferences(kubeconfig, path, wanted);
         return wanted;
+    }
+
+    /// <summary>
+    /// Checks what the chosen context refers to, since the client library's own messages for
+    /// these mistakes do not name the missing entry.
+    /// </summary>
+    private static void CheckReferences(K8SConfiguration kubeconfig, string path, string contextName)
+    {
+        var details = kubeconfig.Contexts!.First(candidate => candidate?.Name == contextName).ContextDetails;
+        var where = $"kubeconfig {path}, context \"{ServerText.OneLine(contextName)}\"";
+        if (string.IsNullOrWhiteSpace(details?.Cluster))
+        {
+            throw new ClusterSourceException($"{where} names no cluster");
+        }
+
+        var cluster = (kubeconfig.Clusters ?? [])
+            .FirstOrDefault(candidate => candidate?.Name == details.Cluster);
+        if (cluster is null)
+        {
+            throw new ClusterSourceException(
+                $"{where} refers to cluster \"{ServerText.OneLine(details.Cluster)}\", "
+                + "which the file does not define");
+        }
+
+        if (string.IsNullOrWhiteSpace(cluster.ClusterEndpoint?.Server))
+        {
+            throw new ClusterSourceException(
+                $"{where}: cluster \"{ServerText.OneLine(details.Cluster)}\" has no server address");
+        }
+
+        if (!string.IsNullOrWhiteSpace(details.User)
+            && !(kubeconfig.Users ?? []).Any(candidate => candidate?.Name == details.User))
+        {
+            throw new ClusterSourceException(
+                $"{where} refers to user \"{ServerText.OneLine(details.User)}\", "
+                + "which the file does not define");
+        }
     }
 
     private static string Listed(List<string> contexts) => contexts.Count == 0

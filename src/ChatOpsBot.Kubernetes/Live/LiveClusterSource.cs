@@ -101,8 +101,9 @@ public sealed partial class LiveClusterSource : IClusterSource, IDisposable
             ReadProblems = problems,
         };
 
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LiveClusterLog.Loaded(logger, server, state.Roles.Count, state.Bindings.Count,
-            state.Namespaces.Count, problems.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            state.Namespaces.Count, problems.Count, elapsed);
         return state;
     }
 
@@ -209,7 +210,8 @@ public sealed partial class LiveClusterSource : IClusterSource, IDisposable
             (V1Pod pod) => ToPod(pod, ns), token);
     }
 
-    private Task<ReadOutcome<IReadOnlyDictionary<string, string>>> ReadAwsAuthAsync(CancellationToken token) =>
+    private Task<ReadOutcome<IReadOnlyDictionary<string, string>>> ReadAwsAuthAsync(
+        CancellationToken token) =>
         reader.GetAsync(ClusterRead.AwsAuth,
             callToken => client.CoreV1.ReadNamespacedConfigMapAsync(
                 AwsAuthName, AwsAuthNamespace, cancellationToken: callToken),

@@ -32,7 +32,9 @@ internal sealed class FakeCluster
             Namespace("goodbye", [("team", "server")]),
             Namespace("hello", [("team", "server"), ("argocd.argoproj.io/instance", "hello")]));
         Pods = new JsonArray(
-            Pod("hello", HelloPod), Pod("hello", "hello-beta1-58cf69d988-x7v2n"), Pod("goodbye", "goodbye-7d9f8-abcde"));
+            Pod("hello", HelloPod),
+            Pod("hello", "hello-beta1-58cf69d988-x7v2n"),
+            Pod("goodbye", "goodbye-7d9f8-abcde"));
         AwsAuthData = (JsonObject)YamlToJson.Convert(
             TestFiles.Read("eks/aws-auth/aws-eks-docs-kubectl-edit-example.yaml"))!["data"]!;
     }
@@ -56,7 +58,8 @@ internal sealed class FakeCluster
     {
         const string rbac = "rbac.authorization.k8s.io/v1";
         api.On("GET", KubePaths.RoleBindings, PagedList("RoleBindingList", rbac, () => RoleBindings));
-        api.On("GET", KubePaths.ClusterRoleBindings, PagedList("ClusterRoleBindingList", rbac, () => ClusterRoleBindings));
+        api.On("GET", KubePaths.ClusterRoleBindings,
+            PagedList("ClusterRoleBindingList", rbac, () => ClusterRoleBindings));
         api.On("GET", KubePaths.Roles, PagedList("RoleList", rbac, () => Roles));
         api.On("GET", KubePaths.ClusterRoles, PagedList("ClusterRoleList", rbac, () => ClusterRoles));
         api.On("GET", KubePaths.Namespaces, PagedList("NamespaceList", "v1", () => Namespaces));
@@ -77,7 +80,9 @@ internal sealed class FakeCluster
     }
 
     public JsonArray PodsIn(string @namespace) =>
-        new([.. Pods.Where(pod => (string)pod!["metadata"]!["namespace"]! == @namespace).Select(pod => pod!.DeepClone())]);
+        new([.. Pods
+            .Where(pod => (string)pod!["metadata"]!["namespace"]! == @namespace)
+            .Select(pod => pod!.DeepClone())]);
 
     public JsonObject AwsAuthConfigMap() => new()
     {
@@ -91,16 +96,19 @@ internal sealed class FakeCluster
     /// A list endpoint that pages like the API server: <c>limit</c> objects per answer and an
     /// opaque <c>continue</c> token (with <c>remainingItemCount</c>) while more remain.
     /// </summary>
-    public static FakeHandler PagedList(string kind, string apiVersion, Func<JsonArray> items) => (request, _) =>
+    public static FakeHandler PagedList(string kind, string apiVersion, Func<JsonArray> items) =>
+        (request, _) => Task.FromResult(Page(kind, apiVersion, items(), request));
+
+    private static FakeResponse Page(string kind, string apiVersion, JsonArray all, RecordedRequest request)
     {
-        var all = items();
         var offset = 0;
         if (request.QueryValue("continue") is { Length: > 0 } token && !TryDecode(token, out offset))
         {
-            return Task.FromResult(FakeResponse.Json(KubeStatus.BadRequest("continue key is not valid"), 400));
+            return FakeResponse.Json(KubeStatus.BadRequest("continue key is not valid"), 400);
         }
 
-        var limit = int.TryParse(request.QueryValue("limit"), CultureInfo.InvariantCulture, out var asked) && asked > 0
+        var limit = int.TryParse(request.QueryValue("limit"), CultureInfo.InvariantCulture, out var asked)
+            && asked > 0
             ? asked
             : all.Count;
         var metadata = new JsonObject { ["resourceVersion"] = ResourceVersion };
@@ -126,8 +134,8 @@ internal sealed class FakeCluster
             ["metadata"] = metadata,
             ["items"] = new JsonArray([.. page]),
         };
-        return Task.FromResult(FakeResponse.Json(list.ToJsonString()));
-    };
+        return FakeResponse.Json(list.ToJsonString());
+    }
 
     public static string Encode(int offset) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes($"{{\"rv\":{ResourceVersion},\"start\":{offset}}}"));

@@ -14,7 +14,8 @@ internal static class FakeHandlers
         };
     }
 
-    public static FakeHandler Status(int status, string body, IReadOnlyDictionary<string, string>? headers = null) =>
+    public static FakeHandler Status(
+        int status, string body, IReadOnlyDictionary<string, string>? headers = null) =>
         (_, _) => Task.FromResult(new FakeResponse(status, body, headers));
 
     public static FakeHandler Json(string body) => Status(200, body);

@@ -23,7 +23,8 @@ internal sealed record RecordedRequest(
 }
 
 /// <summary>What the fake answers: a status, a JSON body and extra headers.</summary>
-internal sealed record FakeResponse(int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null)
+internal sealed record FakeResponse(
+    int Status, string Body, IReadOnlyDictionary<string, string>? Headers = null)
 {
     public static FakeResponse Json(string body, int status = 200) => new(status, body);
 }
@@ -86,7 +87,8 @@ internal sealed class FakeKubeApi : IAsyncDisposable
         var request = new RecordedRequest(
             context.Request.Method,
             context.Request.Path.Value ?? "",
-            context.Request.Query.ToDictionary(pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
+            context.Request.Query.ToDictionary(
+                pair => pair.Key, pair => pair.Value.ToString(), StringComparer.Ordinal),
             context.Request.Headers.Authorization.FirstOrDefault(),
             body,
             DateTimeOffset.UtcNow);

@@ -13,8 +13,10 @@ internal static class KubePaths
 
     public static string Pods(string @namespace) => $"/api/v1/namespaces/{@namespace}/pods";
 
-    public static string Pod(string @namespace, string name) => $"/api/v1/namespaces/{@namespace}/pods/{name}";
+    public static string Pod(string @namespace, string name) =>
+        $"/api/v1/namespaces/{@namespace}/pods/{name}";
 
     /// <summary>Every list the source reads on each load.</summary>
-    public static readonly string[] Lists = [RoleBindings, ClusterRoleBindings, Roles, ClusterRoles, Namespaces];
+    public static readonly string[] Lists =
+        [RoleBindings, ClusterRoleBindings, Roles, ClusterRoles, Namespaces];
 }

@@ -95,7 +95,9 @@ internal static class KubeStatus
 
     /// <summary>Go's %q for the plain strings these messages hold.</summary>
     private static string Quote(string value) =>
-        "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+        "\"" + value
+            .Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
     /// <summary>Go's html.EscapeString, which the API server applies to refused paths.</summary>
     private static string WebUtilityHtml(string value) => value

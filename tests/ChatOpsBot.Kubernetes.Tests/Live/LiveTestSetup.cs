@@ -25,6 +25,7 @@ internal static class LiveTestSetup
         AccessToken = Token,
     };
 
-    public static LiveClusterSource SourceFor(FakeKubeApi api, ListLogger logger, LiveClusterOptions? options = null) =>
+    public static LiveClusterSource SourceFor(
+        FakeKubeApi api, ListLogger logger, LiveClusterOptions? options = null) =>
         LiveClusterSource.FromConfiguration(ConfigurationFor(api), options ?? Fast(), logger);
 }

@@ -9,6 +9,8 @@ namespace ChatOpsBot.Kubernetes.Tests.Live;
 /// <summary>LoadStateAsync against a fake API server that pages and answers like the real one.</summary>
 public sealed class LoadStateTests : IAsyncLifetime
 {
+    private const string Rbac = "rbac.authorization.k8s.io/v1";
+
     private readonly ListLogger logger = new();
     private FakeKubeApi api = null!;
     private FakeCluster cluster = null!;
@@ -30,7 +32,8 @@ public sealed class LoadStateTests : IAsyncLifetime
 
         Assert.Empty(state.ReadProblems);
         Assert.Equal(Keys(cluster.RoleBindings), Keys(state.Bindings.Where(b => !b.IsClusterRoleBinding)));
-        Assert.Equal(Keys(cluster.ClusterRoleBindings), Keys(state.Bindings.Where(b => b.IsClusterRoleBinding)));
+        Assert.Equal(
+            Keys(cluster.ClusterRoleBindings), Keys(state.Bindings.Where(b => b.IsClusterRoleBinding)));
         Assert.Equal(Keys(cluster.Roles), Keys(state.Roles.Where(r => !r.IsClusterRole)));
         Assert.Equal(Keys(cluster.ClusterRoles), Keys(state.Roles.Where(r => r.IsClusterRole)));
 
@@ -84,7 +87,7 @@ public sealed class LoadStateTests : IAsyncLifetime
         var state = await source.LoadStateAsync(new ClusterQuery("hello", null), default);
 
         Assert.True(state.NamespacesKnown);
-        Assert.Equal(Keys(cluster.Namespaces), state.Namespaces.Select(n => (string?)null + "/" + n.Name).ToList());
+        Assert.Equal(Keys(cluster.Namespaces), state.Namespaces.Select(n => "/" + n.Name).ToList());
         var hello = Assert.Single(state.Namespaces, n => n.Name == "hello");
         Assert.Equal("server", hello.Labels["team"]);
         Assert.Equal("hello", hello.Labels["argocd.argoproj.io/instance"]);
@@ -105,7 +108,8 @@ public sealed class LoadStateTests : IAsyncLifetime
     [Fact]
     public async Task APodThatIsNotThereIsAbsentNotAProblem()
     {
-        api.OnJson("GET", KubePaths.Pod("hello", "hello-gone-1"), KubeStatus.NotFound("pods", "hello-gone-1"), 404);
+        api.OnJson("GET", KubePaths.Pod("hello", "hello-gone-1"),
+            KubeStatus.NotFound("pods", "hello-gone-1"), 404);
         using var source = LiveTestSetup.SourceFor(api, logger);
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", "hello-gone-1"), default);
@@ -189,7 +193,8 @@ public sealed class LoadStateTests : IAsyncLifetime
     public async Task RunsTheReadsConcurrently()
     {
         // Every read waits until all of them have arrived: only concurrent reads can finish.
-        string[] paths = [.. KubePaths.Lists, KubePaths.Pod("hello", FakeCluster.HelloPod), KubePaths.AwsAuth];
+        string[] paths =
+            [.. KubePaths.Lists, KubePaths.Pod("hello", FakeCluster.HelloPod), KubePaths.AwsAuth];
         var arrived = 0;
         var allArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         foreach (var path in paths)
@@ -207,7 +212,11 @@ public sealed class LoadStateTests : IAsyncLifetime
             });
         }
 
-        var options = LiveTestSetup.Fast(pageSize: 500) with { MaxRetries = 0, RequestTimeout = TimeSpan.FromSeconds(10) };
+        var options = LiveTestSetup.Fast(pageSize: 500) with
+        {
+            MaxRetries = 0,
+            RequestTimeout = TimeSpan.FromSeconds(10),
+        };
         using var source = LiveTestSetup.SourceFor(api, logger, options);
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", FakeCluster.HelloPod), default);
@@ -220,7 +229,7 @@ public sealed class LoadStateTests : IAsyncLifetime
     [Fact]
     public async Task StartsAListAgainWhenItsContinueTokenExpired()
     {
-        var paged = FakeCluster.PagedList("RoleBindingList", "rbac.authorization.k8s.io/v1", () => cluster.RoleBindings);
+        var paged = FakeCluster.PagedList("RoleBindingList", Rbac, () => cluster.RoleBindings);
         var expiredOnce = 0;
         api.On("GET", KubePaths.RoleBindings, (request, aborted) =>
             request.QueryValue("continue") is not null && Interlocked.Exchange(ref expiredOnce, 1) == 0
@@ -258,7 +267,8 @@ public sealed class LoadStateTests : IAsyncLifetime
             ["kind"] = "NamespaceList",
             ["apiVersion"] = "v1",
             ["metadata"] = new JsonObject { ["resourceVersion"] = "1", ["continue"] = "c2FtZQ==" },
-            ["items"] = new JsonArray(new JsonObject { ["metadata"] = new JsonObject { ["name"] = "hello" } }),
+            ["items"] = new JsonArray(
+                new JsonObject { ["metadata"] = new JsonObject { ["name"] = "hello" } }),
         };
         api.OnJson("GET", KubePaths.Namespaces, stuck.ToJsonString());
         using var source = LiveTestSetup.SourceFor(api, logger);
@@ -287,10 +297,12 @@ public sealed class LoadStateTests : IAsyncLifetime
     private FakeHandler RouteOf(string path) => path switch
     {
         KubePaths.AwsAuth => FakeHandlers.Json(cluster.AwsAuthConfigMap().ToJsonString()),
-        KubePaths.RoleBindings => FakeCluster.PagedList("RoleBindingList", "rbac.authorization.k8s.io/v1", () => cluster.RoleBindings),
-        KubePaths.ClusterRoleBindings => FakeCluster.PagedList("ClusterRoleBindingList", "rbac.authorization.k8s.io/v1", () => cluster.ClusterRoleBindings),
-        KubePaths.Roles => FakeCluster.PagedList("RoleList", "rbac.authorization.k8s.io/v1", () => cluster.Roles),
-        KubePaths.ClusterRoles => FakeCluster.PagedList("ClusterRoleList", "rbac.authorization.k8s.io/v1", () => cluster.ClusterRoles),
+        KubePaths.RoleBindings =>
+            FakeCluster.PagedList("RoleBindingList", Rbac, () => cluster.RoleBindings),
+        KubePaths.ClusterRoleBindings =>
+            FakeCluster.PagedList("ClusterRoleBindingList", Rbac, () => cluster.ClusterRoleBindings),
+        KubePaths.Roles => FakeCluster.PagedList("RoleList", Rbac, () => cluster.Roles),
+        KubePaths.ClusterRoles => FakeCluster.PagedList("ClusterRoleList", Rbac, () => cluster.ClusterRoles),
         KubePaths.Namespaces => FakeCluster.PagedList("NamespaceList", "v1", () => cluster.Namespaces),
         _ => FakeHandlers.Json(new JsonObject
         {

@@ -32,7 +32,8 @@ public sealed class ReadFailureTests : IAsyncLifetime
     [Fact]
     public async Task TheBotsForbiddenRoleBindingReadIsReportedAndTheRestGoesOn()
     {
-        api.OnJson("GET", KubePaths.RoleBindings, KubeStatus.Forbidden(BotUser, "list", Rbac, "rolebindings"), 403);
+        api.OnJson("GET", KubePaths.RoleBindings,
+            KubeStatus.Forbidden(BotUser, "list", Rbac, "rolebindings"), 403);
         using var source = LiveTestSetup.SourceFor(api, logger);
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", FakeCluster.HelloPod), default);
@@ -64,7 +65,8 @@ public sealed class ReadFailureTests : IAsyncLifetime
     {
         api.OnJson("GET", KubePaths.Namespaces, KubeStatus.Forbidden(BotUser, "list", "", "namespaces"), 403);
         api.OnJson("GET", KubePaths.Pod("hello", FakeCluster.HelloPod),
-            KubeStatus.Forbidden(BotUser, "get", "", "pods", @namespace: "hello", name: FakeCluster.HelloPod), 403);
+            KubeStatus.Forbidden(BotUser, "get", "", "pods", @namespace: "hello", name: FakeCluster.HelloPod),
+            403);
         using var source = LiveTestSetup.SourceFor(api, logger);
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", FakeCluster.HelloPod), default);
@@ -72,7 +74,8 @@ public sealed class ReadFailureTests : IAsyncLifetime
         Assert.False(state.NamespacesKnown);
         Assert.Empty(state.Namespaces);
         Assert.Equal(2, state.ReadProblems.Count);
-        Assert.Contains(state.ReadProblems, p => p.StartsWith("The bot cannot list namespaces", StringComparison.Ordinal));
+        Assert.Contains(state.ReadProblems,
+            p => p.StartsWith("The bot cannot list namespaces", StringComparison.Ordinal));
         Assert.Contains(state.ReadProblems, p => p.StartsWith(
             $"The bot cannot get pod hello/{FakeCluster.HelloPod}", StringComparison.Ordinal));
         Assert.NotEmpty(state.Bindings);
@@ -82,7 +85,9 @@ public sealed class ReadFailureTests : IAsyncLifetime
     public async Task AForbiddenAwsAuthReadSaysWhatItCosts()
     {
         api.OnJson("GET", KubePaths.AwsAuth,
-            KubeStatus.Forbidden(BotUser, "get", "", "configmaps", @namespace: "kube-system", name: "aws-auth"), 403);
+            KubeStatus.Forbidden(
+                BotUser, "get", "", "configmaps", @namespace: "kube-system", name: "aws-auth"),
+            403);
         using var source = LiveTestSetup.SourceFor(api, logger);
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", null), default);
@@ -148,8 +153,10 @@ public sealed class ReadFailureTests : IAsyncLifetime
     public async Task TooManyRequestsWaitsAsLongAsRetryAfterSays()
     {
         api.On("GET", KubePaths.ClusterRoleBindings, FakeHandlers.InTurn(
-            FakeHandlers.Status(429, KubeStatus.TooManyRequests(), new Dictionary<string, string> { ["Retry-After"] = "1" }),
-            FakeCluster.PagedList("ClusterRoleBindingList", $"{Rbac}/v1", () => cluster.ClusterRoleBindings)));
+            FakeHandlers.Status(429, KubeStatus.TooManyRequests(),
+                new Dictionary<string, string> { ["Retry-After"] = "1" }),
+            FakeCluster.PagedList(
+                "ClusterRoleBindingList", $"{Rbac}/v1", () => cluster.ClusterRoleBindings)));
         using var source = LiveTestSetup.SourceFor(api, logger, LiveTestSetup.Fast(pageSize: 500));
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", null), default);
@@ -189,7 +196,8 @@ public sealed class ReadFailureTests : IAsyncLifetime
 
         var problem = Assert.Single(state.ReadProblems);
         Assert.StartsWith("The bot could not list clusterroles", problem, StringComparison.Ordinal);
-        Assert.Contains(status.ToString(System.Globalization.CultureInfo.InvariantCulture), problem, StringComparison.Ordinal);
+        var code = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(code, problem, StringComparison.Ordinal);
         Assert.Single(api.RequestsTo(KubePaths.ClusterRoles));
     }
 
@@ -199,21 +207,29 @@ public sealed class ReadFailureTests : IAsyncLifetime
         var list = FakeCluster.PagedList("NamespaceList", "v1", () => cluster.Namespaces);
         api.On("GET", KubePaths.Namespaces, FakeHandlers.InTurn(
             FakeHandlers.After(TimeSpan.FromSeconds(5), list), list));
-        var options = LiveTestSetup.Fast(pageSize: 500) with { RequestTimeout = TimeSpan.FromMilliseconds(300) };
+        var options = LiveTestSetup.Fast(pageSize: 500) with
+        {
+            RequestTimeout = TimeSpan.FromMilliseconds(300),
+        };
         using var source = LiveTestSetup.SourceFor(api, logger, options);
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", null), default);
 
         Assert.Equal(cluster.Namespaces.Count, state.Namespaces.Count);
         Assert.Equal(2, api.RequestsTo(KubePaths.Namespaces).Count);
-        Assert.Contains(logger.Entries, e => e.EventId.Name == "KubernetesRetry" && (string?)e.Values["Failure"] == "timeout");
+        Assert.Contains(logger.Entries,
+            e => e.EventId.Name == "KubernetesRetry" && (string?)e.Values["Failure"] == "timeout");
     }
 
     [Fact]
     public async Task AServerThatNeverAnswersEndsTheLoadInBoundedTime()
     {
         api.On("GET", KubePaths.RoleBindings, FakeHandlers.Never());
-        var options = LiveTestSetup.Fast() with { MaxRetries = 2, RequestTimeout = TimeSpan.FromMilliseconds(250) };
+        var options = LiveTestSetup.Fast() with
+        {
+            MaxRetries = 2,
+            RequestTimeout = TimeSpan.FromMilliseconds(250),
+        };
         using var source = LiveTestSetup.SourceFor(api, logger, options);
         var clock = Stopwatch.StartNew();
 
@@ -252,7 +268,8 @@ public sealed class ReadFailureTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<ClusterSourceException>(
             () => source.LoadStateAsync(new ClusterQuery("hello", null), default));
 
-        Assert.Contains("did not answer like a Kubernetes API server", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            "did not answer like a Kubernetes API server", error.Message, StringComparison.Ordinal);
         Assert.Single(api.RequestsTo(KubePaths.ClusterRoles));
     }
 

@@ -45,7 +45,9 @@ internal static class YamlToJson
             return JsonValue.Create(text == "true");
         }
 
-        return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number)
+        var isNumber = long.TryParse(
+            text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number);
+        return isNumber
             ? JsonValue.Create(number)
             : JsonValue.Create(text);
     }
