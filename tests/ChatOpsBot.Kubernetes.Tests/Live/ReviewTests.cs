@@ -203,7 +203,7 @@ public sealed class ReviewTests : IAsyncLifetime
         var options = LiveTestSetup.Fast() with
         {
             MaxRetries = 1,
-            RequestTimeout = TimeSpan.FromMilliseconds(200),
+            RequestTimeout = TimeSpan.FromSeconds(1),
         };
         using var source = LiveTestSetup.SourceFor(api, logger, options);
 
