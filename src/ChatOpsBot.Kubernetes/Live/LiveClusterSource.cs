@@ -32,6 +32,7 @@ public sealed partial class LiveClusterSource : IClusterSource, IDisposable
     /// Wraps a client made elsewhere (tests, or a host with its own configuration). The caller
     /// keeps ownership of <paramref name="client"/>.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of its range.</exception>
     public LiveClusterSource(IKubernetes client, LiveClusterOptions options, ILogger logger)
         : this(client, options, logger, context: null, ownsClient: false)
     {
