@@ -1,4 +1,4 @@
-using System.Text.Json;
+using ChatOpsBot.Core.Identity;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
@@ -67,9 +67,24 @@ public sealed class ScenarioTests
             Assert.DoesNotContain(text!.ToString(), yaml, StringComparison.Ordinal);
         }
 
+        AssertLoadsBack(fix["kind"]!.ToString(), yaml);
+    }
+
+    // A manifest must load with KubernetesClient's own loader; an aws-auth entry must read
+    // back through the same parser the bot uses for the ConfigMap.
+    private static void AssertLoadsBack(string kind, string yaml)
+    {
+        if (kind == "ConfigMap")
+        {
+            var map = AwsAuthParser.Parse(new Dictionary<string, string> { ["mapRoles"] = yaml });
+            Assert.Empty(map.Problems);
+            Assert.Single(map.Roles);
+            return;
+        }
+
         var objects = KubernetesYaml.LoadAllFromString(yaml);
         Assert.NotEmpty(objects);
-        Assert.Contains(objects, item => item is V1RoleBinding or V1ClusterRoleBinding or V1Role);
+        Assert.Contains(objects, item => item is V1RoleBinding or V1ClusterRoleBinding or V1Role or V1ClusterRole);
     }
 
     [Fact]
