@@ -22,10 +22,19 @@ public static class SlackIncomingText
 
         var builder = new StringBuilder(text.Length);
         var i = 0;
+
+        // The next '>' at or after i, found once and reused, so the scan stays linear.
+        var nextClose = -1;
         while (i < text.Length)
         {
             var c = text[i];
-            var close = c == '<' ? text.IndexOf('>', i + 1, Math.Min(MaxMarkupLength, text.Length - i - 1)) : -1;
+            if (c == '<' && nextClose != int.MaxValue && nextClose <= i)
+            {
+                var found = text.IndexOf('>', i + 1);
+                nextClose = found < 0 ? int.MaxValue : found;
+            }
+
+            var close = c == '<' && nextClose != int.MaxValue && nextClose - i <= MaxMarkupLength ? nextClose : -1;
             if (close < 0)
             {
                 builder.Append(c);

@@ -60,7 +60,7 @@ public sealed class CommandEndpointTests : IAsyncLifetime
             (attempt.Verb, attempt.Resource, attempt.Subresource, attempt.ApiGroup, attempt.Namespace));
         Assert.Null(attempt.Name);
         Assert.True(request.Hints.IsEmpty);
-        Assert.Contains("No chat-user mapping", answer.Message.Blocks!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("No chat-user mapping", BlockKitAssert.Visible(answer.Message), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -109,7 +109,7 @@ public sealed class CommandEndpointTests : IAsyncLifetime
 
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
         Assert.Equal(Reports.AdminRole, Assert.Single(_host.Engine.Requests).Hints.RoleArn);
-        Assert.Contains("chat-user mapping", answer.Message!.Blocks!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("chat-user mapping", BlockKitAssert.Visible(answer.Message!), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class CommandEndpointTests : IAsyncLifetime
 
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
         Assert.True(Assert.Single(_host.Engine.Requests).Hints.IsEmpty);
-        Assert.Contains("No chat-user mapping", answer.Message!.Blocks!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("No chat-user mapping", BlockKitAssert.Visible(answer.Message!), StringComparison.Ordinal);
         Assert.Contains(_host.Logs.Entries, e => e.Text.Contains("plan_upgrade_required", StringComparison.Ordinal));
     }
 
