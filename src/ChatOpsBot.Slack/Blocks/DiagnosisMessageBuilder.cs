@@ -244,14 +244,16 @@ public static class DiagnosisMessageBuilder
 
     /// <summary>
     /// The candidates other than the chosen one, as select options. The value is the ARN when
-    /// it fits; otherwise the candidate's index, looked up in the stored diagnosis on click.
+    /// it fits and is not already taken by another option; otherwise the candidate's index,
+    /// looked up in the stored diagnosis on click.
     /// </summary>
     internal static IEnumerable<(string Text, string Value)> OtherCandidates(ResolvedIdentity identity)
     {
+        var used = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < identity.Candidates.Count; i++)
         {
             var candidate = identity.Candidates[i];
-            if (candidate == identity.Chosen)
+            if (IsSame(candidate, identity.Chosen))
             {
                 continue;
             }
@@ -260,11 +262,19 @@ public static class DiagnosisMessageBuilder
                 ? $"{candidate.User} ({ShortArn(arn)})"
                 : $"{candidate.User} ({candidate.Why})";
             var value = candidate.PrincipalArn is { Length: > 0 and <= BlockKitLimits.MaxOptionValue } fits
+                        && !fits.StartsWith(SlackActionIds.CandidateIndexPrefix, StringComparison.Ordinal)
+                        && used.Add(fits)
                 ? fits
                 : SlackActionIds.CandidateIndexPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
             yield return (Mrkdwn.Line(label, BlockKitLimits.MaxOptionText), value);
         }
     }
+
+    // Engines may rebuild the chosen candidate rather than reuse the instance in the list.
+    private static bool IsSame(IdentityCandidate a, IdentityCandidate b) =>
+        ReferenceEquals(a, b)
+        || (a.User == b.User && a.PrincipalArn == b.PrincipalArn && a.Source == b.Source
+            && a.Groups.SequenceEqual(b.Groups));
 
     // "arn:aws:iam::111122223333:role/team/dev" reads best as "role/team/dev".
     private static string ShortArn(string arn)

@@ -124,6 +124,26 @@ public sealed class DiagnosisMessageBuilderTests
     }
 
     [Fact]
+    public void Option_values_are_unique_and_the_chosen_identity_is_not_offered_again()
+    {
+        var chosen = Reports.ServerCandidate;
+        var rebuiltChosen = chosen with { Groups = chosen.Groups.ToList() };
+        var sameArnOtherSource = Reports.AdminCandidate with { Source = IdentitySource.AccessEntry };
+        var identity = new ResolvedIdentity
+        {
+            Chosen = chosen,
+            Candidates = [rebuiltChosen, Reports.AdminCandidate, sameArnOtherSource],
+            IsGuess = true,
+        };
+
+        var options = DiagnosisMessageBuilder.OtherCandidates(identity).ToList();
+
+        Assert.Equal(2, options.Count);
+        Assert.Equal(options.Count, options.Select(o => o.Value).Distinct().Count());
+        Assert.Equal([Reports.AdminRole, SlackActionIds.CandidateIndexPrefix + "2"], options.Select(o => o.Value).ToArray());
+    }
+
+    [Fact]
     public void An_allowed_request_gets_no_request_button()
     {
         var report = Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new() { RoleArn = Reports.ServerRole }))
