@@ -22,7 +22,8 @@ public static class SlackServiceCollectionExtensions
     /// <see cref="IDiagnosisStore"/> is registered first). The host registers
     /// <see cref="ISlackWebApi"/> and the engine's <c>IDiagnosisService</c>.
     /// </summary>
-    public static IServiceCollection AddSlackFrontEnd(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlackFrontEnd(
+        this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -30,8 +31,10 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>()
             .Bind(configuration.GetSection(SlackOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<SlackOptions>, SlackSecretFileLoader>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IPostConfigureOptions<SlackOptions>, SlackSecretFileLoader>());
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SlackSignatureVerifier>();

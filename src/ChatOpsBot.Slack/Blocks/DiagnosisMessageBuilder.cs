@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Diagnosis;
@@ -21,8 +22,9 @@ public static class DiagnosisMessageBuilder
     private const int MaxNotesShown = 5;
     private const int MaxNoteLength = 500;
 
-    /// <summary>Builds the reply for <paramref name="report"/>, stored under <paramref name="diagnosisId"/>.</summary>
-    public static SlackMessage Build(DiagnosisReport report, string diagnosisId, IdentityHintSource hintSource)
+    /// <summary>The reply for <paramref name="report"/>, stored as <paramref name="diagnosisId"/>.</summary>
+    public static SlackMessage Build(
+        DiagnosisReport report, string diagnosisId, IdentityHintSource hintSource)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentException.ThrowIfNullOrEmpty(diagnosisId);
@@ -46,10 +48,11 @@ public static class DiagnosisMessageBuilder
         }
 
         var fallback = Mrkdwn.Line($"{Title(report)}: {report.Cause.Summary}", BlockKitLimits.MaxFallbackText);
-        return new SlackMessage(fallback, new JsonArray(blocks.Take(BlockKitLimits.MaxBlocks).Cast<JsonNode?>().ToArray()));
+        var json = new JsonArray(blocks.Take(BlockKitLimits.MaxBlocks).Cast<JsonNode?>().ToArray());
+        return new SlackMessage(fallback, json);
     }
 
-    /// <summary>A one-line title for the cause; fixed text, so nothing untrusted reaches the header.</summary>
+    /// <summary>A one-line title for the cause; fixed text, so nothing untrusted is in the header.</summary>
     public static string Title(DiagnosisReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -104,7 +107,8 @@ public static class DiagnosisMessageBuilder
     private static string DescribeIdentity(ResolvedIdentity identity)
     {
         var text = new StringBuilder("*Identity:* ").Append(Mrkdwn.Code(identity.User));
-        var groups = identity.Groups.Where(g => !g.StartsWith("system:authenticated", StringComparison.Ordinal))
+        var groups = identity.Groups
+            .Where(g => !g.StartsWith("system:authenticated", StringComparison.Ordinal))
             .ToList();
         if (groups.Count > 0)
         {
@@ -147,7 +151,8 @@ public static class DiagnosisMessageBuilder
         var shown = 0;
         foreach (var check in checks)
         {
-            var line = $"{Icon(check.Status)} *{Mrkdwn.Line(check.Name, 80)}* — {Mrkdwn.Line(check.Detail, MaxCheckDetail)}";
+            var line = $"{Icon(check.Status)} *{Mrkdwn.Line(check.Name, 80)}* — "
+                       + Mrkdwn.Line(check.Detail, MaxCheckDetail);
             if (current.Length + 1 + line.Length > BlockKitLimits.MaxSectionText)
             {
                 if (sections.Count + 1 == MaxCheckSections)
@@ -193,8 +198,10 @@ public static class DiagnosisMessageBuilder
 
         var target = fix.Namespace is { Length: > 0 } ns ? $"{ns}/{fix.Name}" : fix.Name;
         blocks.Add(BlockKit.Section(
-            $"*Proposed fix:* {Mrkdwn.Line(fix.Summary, 2000)}\n{Mrkdwn.Code(fix.Kind, 100)} {Mrkdwn.Code(target, 300)}"));
-        blocks.Add(BlockKit.Section(Mrkdwn.CodeBlock(fix.Yaml, BlockKitLimits.MaxSectionText, out var omitted)));
+            $"*Proposed fix:* {Mrkdwn.Line(fix.Summary, 2000)}\n"
+            + $"{Mrkdwn.Code(fix.Kind, 100)} {Mrkdwn.Code(target, 300)}"));
+        var yaml = Mrkdwn.CodeBlock(fix.Yaml, BlockKitLimits.MaxSectionText, out var omitted);
+        blocks.Add(BlockKit.Section(yaml));
         if (omitted > 0)
         {
             blocks.Add(BlockKit.Context(
@@ -265,7 +272,7 @@ public static class DiagnosisMessageBuilder
                         && !fits.StartsWith(SlackActionIds.CandidateIndexPrefix, StringComparison.Ordinal)
                         && used.Add(fits)
                 ? fits
-                : SlackActionIds.CandidateIndexPrefix + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                : SlackActionIds.CandidateIndexPrefix + i.ToString(CultureInfo.InvariantCulture);
             yield return (Mrkdwn.Line(label, BlockKitLimits.MaxOptionText), value);
         }
     }

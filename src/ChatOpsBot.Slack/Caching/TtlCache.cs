@@ -17,7 +17,8 @@ internal sealed class TtlCache<TKey, TValue>
     private readonly TimeSpan _lifetime;
     private readonly TimeProvider _time;
 
-    public TtlCache(int capacity, TimeSpan lifetime, TimeProvider time, IEqualityComparer<TKey>? comparer = null)
+    public TtlCache(
+        int capacity, TimeSpan lifetime, TimeProvider time, IEqualityComparer<TKey>? comparer = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(lifetime, TimeSpan.Zero);

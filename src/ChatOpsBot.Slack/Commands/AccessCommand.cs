@@ -14,7 +14,9 @@ public sealed record AccessCommand
     /// <summary>The subresource (<c>exec</c>), if any.</summary>
     public string? Subresource { get; init; }
 
-    /// <summary>The API group: <c>""</c> for core, null when the command did not say and it is not known.</summary>
+    /// <summary>
+    /// The API group: <c>""</c> for core, null when the command did not say and it is not known.
+    /// </summary>
     public string? ApiGroup { get; init; }
 
     /// <summary>The namespace; null at cluster scope.</summary>
@@ -32,7 +34,7 @@ public sealed record AccessCommand
     /// <summary>The IAM role ARN given with <c>--as-role</c>.</summary>
     public string? AsRole { get; init; }
 
-    /// <summary>The kubectl command the user thinks of (<c>kubectl exec</c>), when a shortcut was used.</summary>
+    /// <summary>The kubectl command meant (<c>kubectl exec</c>), when a shortcut was used.</summary>
     public string? KubectlCommand { get; init; }
 
     /// <summary>The attempt to diagnose: a Forbidden error for exactly this request.</summary>

@@ -46,7 +46,7 @@ public static partial class AccessCommandParser
         var plain = SlackIncomingText.ToPlainText(text).Trim();
         if (plain.Length > MaxTextLength)
         {
-            return AccessCommandParseResult.Fail($"That is too long for a command (over {MaxTextLength} characters).");
+            return Fail($"That is too long for a command (over {MaxTextLength} characters).");
         }
 
         var tokens = plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
@@ -75,7 +75,7 @@ public static partial class AccessCommandParser
 
             if (error is not null)
             {
-                return AccessCommandParseResult.Fail(error);
+                return Fail(error);
             }
         }
 
@@ -143,7 +143,8 @@ public static partial class AccessCommandParser
         return null;
     }
 
-    private static AccessCommandParseResult Build(List<string> positionals, Dictionary<string, string?> options)
+    private static AccessCommandParseResult Build(
+        List<string> positionals, Dictionary<string, string?> options)
     {
         var namespaceOption = options.GetValueOrDefault("namespace");
         var allNamespaces = options.ContainsKey("all");
@@ -152,23 +153,23 @@ public static partial class AccessCommandParser
 
         if (cluster is not null && !IsClusterName(cluster))
         {
-            return AccessCommandParseResult.Fail($"{Mrkdwn.Code(cluster, 60)} is not a valid cluster name.");
+            return Fail($"{Mrkdwn.Code(cluster, 60)} is not a valid cluster name.");
         }
 
         if (asRole is not null && !IamArn.IsValid(asRole))
         {
-            return AccessCommandParseResult.Fail(
+            return Fail(
                 $"{Mrkdwn.Code(asRole, 80)} is not an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME).");
         }
 
         if (namespaceOption is not null && !IsNamespace(namespaceOption))
         {
-            return AccessCommandParseResult.Fail($"{Mrkdwn.Code(namespaceOption, 80)} is not a valid namespace name.");
+            return Fail($"{Mrkdwn.Code(namespaceOption, 80)} is not a valid namespace name.");
         }
 
         if (namespaceOption is not null && allNamespaces)
         {
-            return AccessCommandParseResult.Fail("Use either `-n NAMESPACE` or `-A`, not both.");
+            return Fail("Use either `-n NAMESPACE` or `-A`, not both.");
         }
 
         var first = positionals.Count > 0 ? positionals[0] : null;
@@ -192,36 +193,36 @@ public static partial class AccessCommandParser
     }
 
     private static AccessCommandParseResult BuildShortcut(
-        (string Verb, string Subresource, string Kubectl) shortcut, List<string> rest, string? namespaceOption,
-        bool allNamespaces)
+        (string Verb, string Subresource, string Kubectl) shortcut, List<string> rest,
+        string? namespaceOption, bool allNamespaces)
     {
         if (allNamespaces)
         {
-            return AccessCommandParseResult.Fail($"`{shortcut.Kubectl}` works in one namespace: name it instead of `-A`.");
+            return Fail($"`{shortcut.Kubectl}` works in one namespace: name it instead of `-A`.");
         }
 
         var ns = namespaceOption ?? (rest.Count > 0 ? rest[0] : null);
         var names = namespaceOption is null ? rest.Skip(1).ToList() : rest;
         if (ns is null)
         {
-            return AccessCommandParseResult.Fail($"Which namespace? For `{shortcut.Kubectl}` give one, such as `hello`.");
+            return Fail($"Which namespace? For `{shortcut.Kubectl}` give one, such as `hello`.");
         }
 
         if (!IsNamespace(ns))
         {
-            return AccessCommandParseResult.Fail(
+            return Fail(
                 $"{Mrkdwn.Code(ns, 80)} is neither a command I know nor a valid namespace name.");
         }
 
         if (names.Count > 1)
         {
-            return AccessCommandParseResult.Fail($"Too many words: I expected at most a pod name after {Mrkdwn.Code(ns)}.");
+            return Fail($"Too many words: I expected at most a pod name after {Mrkdwn.Code(ns)}.");
         }
 
         var pod = names.Count == 1 ? names[0] : null;
         if (pod is not null && !IsObjectName(pod))
         {
-            return AccessCommandParseResult.Fail($"{Mrkdwn.Code(pod, 80)} is not a valid pod name.");
+            return Fail($"{Mrkdwn.Code(pod, 80)} is not a valid pod name.");
         }
 
         return new AccessCommandParseResult
@@ -244,12 +245,12 @@ public static partial class AccessCommandParser
     {
         if (rest.Count == 0)
         {
-            return AccessCommandParseResult.Fail($"`{verb}` what? Name a resource, such as `{verb} secrets -n hello`.");
+            return Fail($"`{verb}` what? Name a resource, such as `{verb} secrets -n hello`.");
         }
 
         if (!TryParseResource(rest[0], out var resource, out var subresource, out var group, out var known))
         {
-            return AccessCommandParseResult.Fail($"{Mrkdwn.Code(rest[0], 80)} is not a valid resource (RESOURCE[/SUBRESOURCE]).");
+            return Fail($"{Mrkdwn.Code(rest[0], 80)} is not a valid resource (RESOURCE[/SUBRESOURCE]).");
         }
 
         var args = rest.Skip(1).ToList();
@@ -260,7 +261,7 @@ public static partial class AccessCommandParser
         {
             if (namespaceOption is not null || allNamespaces)
             {
-                return AccessCommandParseResult.Fail($"{Mrkdwn.Code(resource)} is cluster-scoped: leave out the namespace.");
+                return Fail($"{Mrkdwn.Code(resource)} is cluster-scoped: leave out the namespace.");
             }
 
             clusterScope = true;
@@ -284,24 +285,24 @@ public static partial class AccessCommandParser
             args = args.Skip(1).ToList();
             if (ns is null)
             {
-                return AccessCommandParseResult.Fail(
+                return Fail(
                     $"Which namespace? Add one (`{verb} {rest[0]} -n hello`), or `-A` for all namespaces.");
             }
 
             if (!IsNamespace(ns))
             {
-                return AccessCommandParseResult.Fail($"{Mrkdwn.Code(ns, 80)} is not a valid namespace name.");
+                return Fail($"{Mrkdwn.Code(ns, 80)} is not a valid namespace name.");
             }
         }
 
         if (args.Count > 0)
         {
-            return AccessCommandParseResult.Fail($"Too many words after {Mrkdwn.Code(rest[0], 80)}: see `help`.");
+            return Fail($"Too many words after {Mrkdwn.Code(rest[0], 80)}: see `help`.");
         }
 
         if (name is not null && !IsObjectName(name))
         {
-            return AccessCommandParseResult.Fail($"{Mrkdwn.Code(name, 80)} is not a valid object name.");
+            return Fail($"{Mrkdwn.Code(name, 80)} is not a valid object name.");
         }
 
         return new AccessCommandParseResult
@@ -320,7 +321,8 @@ public static partial class AccessCommandParser
     }
 
     private static bool TryParseResource(
-        string token, out string resource, out string? subresource, out string? group, out KnownResources.Info? known)
+        string token, out string resource, out string? subresource, out string? group,
+        out KnownResources.Info? known)
     {
         resource = "";
         subresource = null;
@@ -350,12 +352,15 @@ public static partial class AccessCommandParser
         return true;
     }
 
+    private static AccessCommandParseResult Fail(string error) => AccessCommandParseResult.Fail(error);
+
     private static string NormaliseDashes(string token) =>
         token.Length > 1 && token[0] is '\u2014' or '\u2013' ? "--" + token[1..] : token;
 
     private static bool IsNamespace(string value) => value.Length <= 63 && NamespacePattern().IsMatch(value);
 
-    private static bool IsObjectName(string value) => value.Length <= 253 && ObjectNamePattern().IsMatch(value);
+    private static bool IsObjectName(string value) =>
+        value.Length <= 253 && ObjectNamePattern().IsMatch(value);
 
     private static bool IsClusterName(string value) => value.Length <= 100 && ClusterPattern().IsMatch(value);
 

@@ -14,7 +14,8 @@ public static class AccessCommandUsage
             *Check your Kubernetes access:*
             • `{c} hello` — can I `kubectl exec` into pods in namespace `hello`? (`{c} hello POD` for one pod)
             • `{c} logs hello [POD]` — also `exec`, `cp`, `attach`, `port-forward`
-            • `{c} get secrets -n hello` — any request: `VERB RESOURCE[/SUBRESOURCE] [NAMESPACE [NAME]]`, `-n NAMESPACE`, `-A` for all namespaces
+            • `{c} get secrets -n hello` — any request:
+              `VERB RESOURCE[/SUBRESOURCE] [NAMESPACE [NAME]]`, `-n NAMESPACE`, `-A` for all namespaces
             • Options: `--cluster NAME` (a configured cluster), `--as-role ARN` (the IAM role you use)
             • Or paste the error in a channel I am in, and I will answer in its thread.
             """;
@@ -31,7 +32,9 @@ public static class AccessCommandUsage
         }
         else
         {
-            var resource = command.Subresource is null ? command.Resource : $"{command.Resource}/{command.Subresource}";
+            var resource = command.Subresource is null
+                ? command.Resource
+                : $"{command.Resource}/{command.Subresource}";
             if (command.ApiGroup is { Length: > 0 } group)
             {
                 resource += "." + group;

@@ -54,7 +54,8 @@ internal static class KnownResources
         Add("rolebindings", "rbac.authorization.k8s.io", true, "rolebinding");
         Add("clusterroles", "rbac.authorization.k8s.io", false, "clusterrole");
         Add("clusterrolebindings", "rbac.authorization.k8s.io", false, "clusterrolebinding");
-        Add("customresourcedefinitions", "apiextensions.k8s.io", false, "customresourcedefinition", "crd", "crds");
+        Add("customresourcedefinitions", "apiextensions.k8s.io", false,
+            "customresourcedefinition", "crd", "crds");
         Add("storageclasses", "storage.k8s.io", false, "storageclass", "sc");
         return map;
     }

@@ -8,7 +8,7 @@ public static partial class IamArn
     /// <summary>The longest ARN accepted (IAM's own limit is 2048).</summary>
     public const int MaxLength = 2048;
 
-    /// <summary>True when <paramref name="value"/> looks like an IAM role, assumed-role or user ARN.</summary>
+    /// <summary>True when <paramref name="value"/> is an IAM role, assumed-role or user ARN.</summary>
     public static bool IsValid(string? value) =>
         value is { Length: > 0 and <= MaxLength } && ArnPattern().IsMatch(value);
 

@@ -7,7 +7,7 @@ namespace ChatOpsBot.Slack.Configuration;
 /// </summary>
 public sealed class SlackUserMapping
 {
-    /// <summary>The Slack user id (<c>U…</c> or <c>W…</c>); set this or <see cref="SlackUserGroupId"/>.</summary>
+    /// <summary>The Slack user id (<c>U…</c>, <c>W…</c>); this or <see cref="SlackUserGroupId"/>.</summary>
     public string? SlackUserId { get; set; }
 
     /// <summary>The Slack user-group id (<c>S…</c>); needs <c>usergroups:read</c> and a paid plan.</summary>
@@ -24,5 +24,6 @@ public sealed class SlackUserMapping
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{SlackUserId ?? SlackUserGroupId} -> {RoleArn ?? KubernetesUser ?? string.Join(',', KubernetesGroups)}";
+        $"{SlackUserId ?? SlackUserGroupId} -> "
+        + (RoleArn ?? KubernetesUser ?? string.Join(',', KubernetesGroups));
 }

@@ -24,8 +24,10 @@ public static class SlackEndpointRouteBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/slack");
-        group.MapPost("/commands", (HttpContext context) => SlackEndpoint.HandleAsync(context, SlackEndpoint.Kind.Command));
-        group.MapPost("/events", (HttpContext context) => SlackEndpoint.HandleAsync(context, SlackEndpoint.Kind.Event));
+        group.MapPost("/commands",
+            (HttpContext context) => SlackEndpoint.HandleAsync(context, SlackEndpoint.Kind.Command));
+        group.MapPost("/events",
+            (HttpContext context) => SlackEndpoint.HandleAsync(context, SlackEndpoint.Kind.Event));
         group.MapPost("/interactions",
             (HttpContext context) => SlackEndpoint.HandleAsync(context, SlackEndpoint.Kind.Interaction));
         return group;
@@ -102,7 +104,8 @@ internal static partial class SlackEndpoint
         }
     }
 
-    private static Task<JsonObject?> HandleCommandAsync(ISlackInboundHandler handler, byte[] body, HttpContext context)
+    private static Task<JsonObject?> HandleCommandAsync(
+        ISlackInboundHandler handler, byte[] body, HttpContext context)
     {
         var form = SlashCommandForm.ReadForm(body) ?? throw new InvalidSlackBodyException("not a valid form");
         if (form.TryGetValue("ssl_check", out var sslCheck) && sslCheck == "1")
@@ -128,7 +131,8 @@ internal static partial class SlackEndpoint
             LogRetry(logger, retry[..Math.Min(retry.Length, 8)], reason[..Math.Min(reason.Length, 40)]);
         }
 
-        return await handler.HandleEventAsync(document.RootElement, context.RequestAborted).ConfigureAwait(false);
+        return await handler.HandleEventAsync(document.RootElement, context.RequestAborted)
+            .ConfigureAwait(false);
     }
 
     private static async Task<JsonObject?> HandleInteractionAsync(
@@ -141,7 +145,8 @@ internal static partial class SlackEndpoint
         }
 
         using var document = ParseObject(System.Text.Encoding.UTF8.GetBytes(payload.ToString()));
-        return await handler.HandleInteractionAsync(document.RootElement, context.RequestAborted).ConfigureAwait(false);
+        return await handler.HandleInteractionAsync(document.RootElement, context.RequestAborted)
+            .ConfigureAwait(false);
     }
 
     private static JsonDocument ParseObject(ReadOnlyMemory<byte> json)
@@ -157,7 +162,8 @@ internal static partial class SlackEndpoint
         }
 
         if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            || !document.RootElement.TryGetProperty("type", out var type)
+            || type.ValueKind != JsonValueKind.String)
         {
             document.Dispose();
             throw new InvalidSlackBodyException("not a Slack JSON object");
@@ -178,7 +184,8 @@ internal static partial class SlackEndpoint
         await context.Response.WriteAsync(reply.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack request to {Path} refused before reading: {Outcome}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Slack request to {Path} refused before reading: {Outcome}")]
     private static partial void LogBodyRefused(ILogger logger, string path, string outcome);
 
     [LoggerMessage(Level = LogLevel.Warning,
@@ -186,10 +193,12 @@ internal static partial class SlackEndpoint
     private static partial void LogSignatureRefused(
         ILogger logger, string path, SlackSignatureResult verdict, string? remoteAddress);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Signed Slack request to {Path} has an invalid body: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Signed Slack request to {Path} has an invalid body: {Problem}")]
     private static partial void LogInvalidBody(ILogger logger, string path, string problem);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Slack retry {RetryNum} of an event ({RetryReason})")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Slack retry {RetryNum} of an event ({RetryReason})")]
     private static partial void LogRetry(ILogger logger, string retryNum, string retryReason);
 
     private sealed class InvalidSlackBodyException(string problem) : Exception(problem);

@@ -100,7 +100,8 @@ public sealed class SlackSignatureVerifier
         string signingSecret, string timestamp, ReadOnlySpan<byte> body, Span<byte> destination)
     {
         // The secret is used as its UTF-8 text, not hex-decoded, as Slack's SDKs do.
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingSecret));
+        var key = Encoding.UTF8.GetBytes(signingSecret);
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
         hmac.AppendData(Encoding.ASCII.GetBytes("v0:" + timestamp + ":"));
         hmac.AppendData(body);
         hmac.GetHashAndReset(destination);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Primitives;
 
 namespace ChatOpsBot.Slack.Http;
 
-/// <summary>Reads Slack's form bodies: slash commands, and the <c>payload</c> field of interactions.</summary>
+/// <summary>Reads Slack's form bodies: slash commands, and interactions' <c>payload</c> field.</summary>
 public static class SlashCommandForm
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);

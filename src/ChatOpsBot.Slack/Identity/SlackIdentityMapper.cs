@@ -33,7 +33,8 @@ internal sealed partial class SlackIdentityMapper
     public async Task<IdentityHints?> FindHintsAsync(string slackUserId, CancellationToken cancellationToken)
     {
         var mappings = _options.CurrentValue.UserMappings;
-        var direct = mappings.FirstOrDefault(m => string.Equals(m.SlackUserId, slackUserId, StringComparison.Ordinal));
+        var direct = mappings.FirstOrDefault(
+            m => string.Equals(m.SlackUserId, slackUserId, StringComparison.Ordinal));
         if (direct is not null)
         {
             return ToHints(direct);
@@ -41,7 +42,8 @@ internal sealed partial class SlackIdentityMapper
 
         foreach (var mapping in mappings.Where(m => !string.IsNullOrEmpty(m.SlackUserGroupId)))
         {
-            var members = await GetMembersAsync(mapping.SlackUserGroupId!, cancellationToken).ConfigureAwait(false);
+            var members = await GetMembersAsync(mapping.SlackUserGroupId!, cancellationToken)
+                .ConfigureAwait(false);
             if (members is not null && members.Contains(slackUserId))
             {
                 return ToHints(mapping);
@@ -63,7 +65,8 @@ internal sealed partial class SlackIdentityMapper
         };
     }
 
-    private async Task<IReadOnlySet<string>?> GetMembersAsync(string userGroupId, CancellationToken cancellationToken)
+    private async Task<IReadOnlySet<string>?> GetMembersAsync(
+        string userGroupId, CancellationToken cancellationToken)
     {
         if (_cache.TryGet(userGroupId, out var cached))
         {
@@ -73,7 +76,8 @@ internal sealed partial class SlackIdentityMapper
         IReadOnlySet<string>? members;
         try
         {
-            var list = await _slack.GetUserGroupMembersAsync(userGroupId, cancellationToken).ConfigureAwait(false);
+            var list = await _slack.GetUserGroupMembersAsync(userGroupId, cancellationToken)
+                .ConfigureAwait(false);
             members = list.ToHashSet(StringComparer.Ordinal);
         }
         catch (SlackApiException ex)

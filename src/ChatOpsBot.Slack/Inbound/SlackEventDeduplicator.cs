@@ -19,7 +19,8 @@ public sealed class SlackEventDeduplicator
     public SlackEventDeduplicator(IOptions<SlackOptions> options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _claims = new TtlCache<string, bool>(Capacity, options.Value.DeduplicationWindow, time, StringComparer.Ordinal);
+        _claims = new TtlCache<string, bool>(
+            Capacity, options.Value.DeduplicationWindow, time, StringComparer.Ordinal);
     }
 
     /// <summary>Claims an event id; false when it was already claimed.</summary>

@@ -36,7 +36,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
     }
 
     /// <inheritdoc />
-    public Task<JsonObject?> HandleSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    public Task<JsonObject?> HandleSlashCommandAsync(
+        SlashCommand command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         var commandName = _options.CurrentValue.CommandName;
@@ -56,8 +57,10 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
             return Ephemeral($"{parsed.Error}\n\n{AccessCommandUsage.Text(commandName)}");
         }
 
-        var queued = _queue.TryEnqueue(new SlackWorkItem("slash-command",
-            (services, ct) => services.GetRequiredService<CommandDiagnosisJob>().RunAsync(command, access, ct)));
+        var queued = _queue.TryEnqueue(new SlackWorkItem(
+            "slash-command",
+            (services, ct) => services.GetRequiredService<CommandDiagnosisJob>()
+                .RunAsync(command, access, ct)));
         if (!queued)
         {
             LogQueueFull("slash-command");
@@ -74,7 +77,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
         {
             case "url_verification":
                 var challenge = JsonFields.String(body, "challenge");
-                return Task.FromResult(challenge is null ? null : new JsonObject { ["challenge"] = challenge });
+                return Task.FromResult(
+                    challenge is null ? null : new JsonObject { ["challenge"] = challenge });
             case "event_callback":
                 HandleEventCallback(body);
                 return Task.FromResult<JsonObject?>(null);
@@ -86,7 +90,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
     /// <inheritdoc />
     public Task<JsonObject?> HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
-        if (JsonFields.String(payload, "type") != "block_actions" || BlockActionsPayload.From(payload) is not { } click)
+        if (JsonFields.String(payload, "type") != "block_actions"
+            || BlockActionsPayload.From(payload) is not { } click)
         {
             return Task.FromResult<JsonObject?>(null);
         }
@@ -165,7 +170,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
             return false;
         }
 
-        if (!string.IsNullOrEmpty(message.BotId) || message.FromBotProfile || string.IsNullOrEmpty(message.User))
+        if (!string.IsNullOrEmpty(message.BotId) || message.FromBotProfile
+            || string.IsNullOrEmpty(message.User))
         {
             return false;
         }
@@ -187,7 +193,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
 
         // Each authorization names the installation's user; with is_bot it is this bot itself.
         return JsonFields.Array(body, "authorizations").Any(a =>
-            JsonFields.Bool(a, "is_bot") && string.Equals(JsonFields.String(a, "user_id"), user, StringComparison.Ordinal));
+            JsonFields.Bool(a, "is_bot")
+            && string.Equals(JsonFields.String(a, "user_id"), user, StringComparison.Ordinal));
     }
 
     private static SlackWorkItem? ToWork(BlockActionsPayload click, BlockActionItem action)
@@ -196,8 +203,10 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
         {
             case SlackActionIds.RequestAccess:
                 var requestId = action.Value ?? "";
-                return new SlackWorkItem("request-access",
-                    (services, ct) => services.GetRequiredService<AccessRequestJob>().RunAsync(click, requestId, ct));
+                return new SlackWorkItem(
+                    "request-access",
+                    (services, ct) => services.GetRequiredService<AccessRequestJob>()
+                        .RunAsync(click, requestId, ct));
             case SlackActionIds.ChooseIdentity
                 when action.BlockId is { } blockId
                      && blockId.StartsWith(SlackActionIds.IdentityBlockPrefix, StringComparison.Ordinal)
@@ -226,6 +235,7 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
     [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} already handled or in flight")]
     private partial void LogDuplicateEvent(string eventId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} is a message already being answered")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Slack event {EventId} is a message already being answered")]
     private partial void LogDuplicateMessage(string eventId);
 }

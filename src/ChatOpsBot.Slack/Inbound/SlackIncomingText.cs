@@ -34,7 +34,8 @@ public static class SlackIncomingText
                 nextClose = found < 0 ? int.MaxValue : found;
             }
 
-            var close = c == '<' && nextClose != int.MaxValue && nextClose - i <= MaxMarkupLength ? nextClose : -1;
+            var isMarkup = c == '<' && nextClose != int.MaxValue && nextClose - i <= MaxMarkupLength;
+            var close = isMarkup ? nextClose : -1;
             if (close < 0)
             {
                 builder.Append(c);

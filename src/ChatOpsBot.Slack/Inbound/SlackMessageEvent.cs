@@ -35,7 +35,8 @@ internal sealed record SlackMessageEvent
         var type = JsonFields.String(ev, "type");
         var channel = JsonFields.String(ev, "channel");
         var ts = JsonFields.String(ev, "ts");
-        if (type is not ("message" or "app_mention") || string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(ts))
+        if (type is not ("message" or "app_mention")
+            || string.IsNullOrEmpty(channel) || string.IsNullOrEmpty(ts))
         {
             return null;
         }

@@ -9,7 +9,8 @@ namespace ChatOpsBot.Slack.Storage;
 public interface IDiagnosisStore
 {
     /// <summary>Saves a diagnosis and returns its new opaque id.</summary>
-    Task<string> SaveAsync(DiagnosisReport report, DiagnosisContext context, CancellationToken cancellationToken);
+    Task<string> SaveAsync(
+        DiagnosisReport report, DiagnosisContext context, CancellationToken cancellationToken);
 
     /// <summary>The diagnosis with this id, or null when unknown or expired.</summary>
     Task<StoredDiagnosis?> GetAsync(string id, CancellationToken cancellationToken);

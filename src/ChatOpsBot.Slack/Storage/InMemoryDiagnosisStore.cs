@@ -22,12 +22,14 @@ public sealed class InMemoryDiagnosisStore : IDiagnosisStore
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         _time = time;
+        var settings = options.Value;
         _entries = new TtlCache<string, StoredDiagnosis>(
-            options.Value.StoredDiagnosisCapacity, options.Value.StoredDiagnosisLifetime, time, StringComparer.Ordinal);
+            settings.StoredDiagnosisCapacity, settings.StoredDiagnosisLifetime, time, StringComparer.Ordinal);
     }
 
     /// <inheritdoc />
-    public Task<string> SaveAsync(DiagnosisReport report, DiagnosisContext context, CancellationToken cancellationToken)
+    public Task<string> SaveAsync(
+        DiagnosisReport report, DiagnosisContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(context);
@@ -65,7 +67,8 @@ public sealed class InMemoryDiagnosisStore : IDiagnosisStore
                 }
 
                 status = AccessRequestStatus.Recorded;
-                return stored with { AccessRequest = new AccessRequestRecord(requestedBy, _time.GetUtcNow()) };
+                var record = new AccessRequestRecord(requestedBy, _time.GetUtcNow());
+                return stored with { AccessRequest = record };
             },
             out var updated);
         return Task.FromResult(new AccessRequestResult(status, found ? updated : null));

@@ -7,7 +7,8 @@ namespace ChatOpsBot.Slack.Storage;
 /// <param name="Report">The diagnosis.</param>
 /// <param name="Context">Where and for whom it ran.</param>
 /// <param name="SavedAt">When it was saved.</param>
-public sealed record StoredDiagnosis(string Id, DiagnosisReport Report, DiagnosisContext Context, DateTimeOffset SavedAt)
+public sealed record StoredDiagnosis(
+    string Id, DiagnosisReport Report, DiagnosisContext Context, DateTimeOffset SavedAt)
 {
     /// <summary>The access request made from it, if someone clicked "Request access".</summary>
     public AccessRequestRecord? AccessRequest { get; init; }

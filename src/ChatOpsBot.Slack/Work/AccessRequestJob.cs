@@ -24,7 +24,8 @@ internal sealed partial class AccessRequestJob
         _logger = logger;
     }
 
-    public async Task RunAsync(BlockActionsPayload click, string diagnosisId, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        BlockActionsPayload click, string diagnosisId, CancellationToken cancellationToken)
     {
         var result = await _store.RecordAccessRequestAsync(diagnosisId, click.UserId, cancellationToken)
             .ConfigureAwait(false);
@@ -34,8 +35,8 @@ internal sealed partial class AccessRequestJob
         {
             case AccessRequestStatus.Recorded when fix is not null:
                 LogRecorded(diagnosisId, click.UserId, fix.Kind, fix.Namespace, fix.Name);
-                text = $"Your request for {Mrkdwn.Code(fix.Kind, 60)} {Mrkdwn.Code(Target(fix), 200)} is recorded "
-                       + "for the platform admins. They will review the proposed change; "
+                text = $"Your request for {Mrkdwn.Code(fix.Kind, 60)} {Mrkdwn.Code(Target(fix), 200)} "
+                       + "is recorded for the platform admins. They will review the proposed change; "
                        + "I will not change the cluster on my own.";
                 break;
             case AccessRequestStatus.Recorded or AccessRequestStatus.AlreadyRecorded when fix is null:
@@ -66,8 +67,10 @@ internal sealed partial class AccessRequestJob
         userId.All(char.IsAsciiLetterOrDigit) ? $"<@{userId}>" : Mrkdwn.Code(userId, 40);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Access request recorded for diagnosis {DiagnosisId} by {SlackUserId}: {FixKind} {FixNamespace}/{FixName}")]
-    private partial void LogRecorded(string diagnosisId, string slackUserId, string fixKind, string? fixNamespace, string fixName);
+        Message = "Access request recorded for diagnosis {DiagnosisId} by {SlackUserId}: "
+                  + "{FixKind} {FixNamespace}/{FixName}")]
+    private partial void LogRecorded(
+        string diagnosisId, string slackUserId, string fixKind, string? fixNamespace, string fixName);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Access request by {SlackUserId} for an unknown or expired diagnosis")]

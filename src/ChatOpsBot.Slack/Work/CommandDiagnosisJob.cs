@@ -27,13 +27,20 @@ internal sealed partial class CommandDiagnosisJob
         _logger = logger;
     }
 
-    public async Task RunAsync(SlashCommand command, AccessCommand access, CancellationToken cancellationToken)
+    public async Task RunAsync(
+        SlashCommand command, AccessCommand access, CancellationToken cancellationToken)
     {
         SlackMessage reply;
         try
         {
-            var (hints, source) = await ChooseHintsAsync(command.UserId, access, cancellationToken).ConfigureAwait(false);
-            var request = new DiagnosisRequest { Attempt = access.ToAttempt(), Hints = hints, Cluster = access.Cluster };
+            var (hints, source) = await ChooseHintsAsync(command.UserId, access, cancellationToken)
+                .ConfigureAwait(false);
+            var request = new DiagnosisRequest
+            {
+                Attempt = access.ToAttempt(),
+                Hints = hints,
+                Cluster = access.Cluster,
+            };
             var context = new DiagnosisContext
             {
                 TeamId = command.TeamId,
@@ -43,16 +50,17 @@ internal sealed partial class CommandDiagnosisJob
                 Hints = hints,
                 Origin = DiagnosisOrigin.SlashCommand,
             };
-            var outcome = await _runner.RunAsync(request, context, source, cancellationToken).ConfigureAwait(false);
-            reply = outcome?.Message
-                    ?? new SlackMessage($"I could not build a diagnosis for {AccessCommandUsage.Describe(access)}.");
+            var outcome = await _runner.RunAsync(request, context, source, cancellationToken)
+                .ConfigureAwait(false);
+            reply = outcome?.Message ?? new SlackMessage(
+                $"I could not build a diagnosis for {AccessCommandUsage.Describe(access)}.");
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Tell the user rather than leave "Checking…" hanging; the token is spent, so use a short one.
             using var last = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-            await SendAsync(command, new SlackMessage("The check took too long and was stopped. Please try again."),
-                last.Token).ConfigureAwait(false);
+            var stopped = new SlackMessage("The check took too long and was stopped. Please try again.");
+            await SendAsync(command, stopped, last.Token).ConfigureAwait(false);
             throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -73,7 +81,9 @@ internal sealed partial class CommandDiagnosisJob
         }
 
         var mapped = await _identities.FindHintsAsync(userId, cancellationToken).ConfigureAwait(false);
-        return mapped is null ? (new IdentityHints(), IdentityHintSource.None) : (mapped, IdentityHintSource.ChatMapping);
+        return mapped is null
+            ? (new IdentityHints(), IdentityHintSource.None)
+            : (mapped, IdentityHintSource.ChatMapping);
     }
 
     private Task SendAsync(SlashCommand command, SlackMessage message, CancellationToken cancellationToken) =>
@@ -81,6 +91,7 @@ internal sealed partial class CommandDiagnosisJob
             ? _slack.PostToResponseUrlAsync(url, message, replaceOriginal: false, cancellationToken)
             : _slack.PostEphemeralAsync(command.ChannelId, command.UserId, message, null, cancellationToken);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Diagnosis for the slash command of {SlackUserId} failed")]
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Diagnosis for the slash command of {SlackUserId} failed")]
     private partial void LogDiagnosisFailed(Exception exception, string slackUserId);
 }

@@ -30,7 +30,8 @@ internal sealed partial class IdentityChoiceJob
     }
 
     public async Task RunAsync(
-        BlockActionsPayload click, string diagnosisId, string chosenValue, CancellationToken cancellationToken)
+        BlockActionsPayload click, string diagnosisId, string chosenValue,
+        CancellationToken cancellationToken)
     {
         var stored = await _store.GetAsync(diagnosisId, cancellationToken).ConfigureAwait(false);
         if (stored is null)
@@ -43,27 +44,32 @@ internal sealed partial class IdentityChoiceJob
         var hints = HintsFor(stored.Report.Identity, chosenValue);
         if (hints is null)
         {
-            await TellAsync(click, "That identity is not one of this diagnosis's candidates.", cancellationToken)
-                .ConfigureAwait(false);
+            const string NotACandidate = "That identity is not one of this diagnosis's candidates.";
+            await TellAsync(click, NotACandidate, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         var context = stored.Context with { Hints = hints, Origin = DiagnosisOrigin.IdentityChoice };
-        var request = new DiagnosisRequest { Attempt = stored.Report.Attempt, Hints = hints, Cluster = context.Cluster };
+        var request = new DiagnosisRequest
+        {
+            Attempt = stored.Report.Attempt,
+            Hints = hints,
+            Cluster = context.Cluster,
+        };
         var outcome = await _runner.RunAsync(request, context, IdentityHintSource.Chosen, cancellationToken)
             .ConfigureAwait(false);
         if (outcome is null)
         {
-            await TellAsync(click, "The diagnosis could not be repeated with that identity.", cancellationToken)
-                .ConfigureAwait(false);
+            const string NotRepeated = "The diagnosis could not be repeated with that identity.";
+            await TellAsync(click, NotRepeated, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         LogRerun(diagnosisId, outcome.Id, click.UserId);
         if (!click.IsEphemeral && click.ChannelId is { } channel && click.MessageTs is { } ts)
         {
-            await _slack.UpdateMessageAsync(new SlackMessageRef(channel, ts), outcome.Message, cancellationToken)
-                .ConfigureAwait(false);
+            var target = new SlackMessageRef(channel, ts);
+            await _slack.UpdateMessageAsync(target, outcome.Message, cancellationToken).ConfigureAwait(false);
         }
         else if (click.ResponseUrl is { } url)
         {
@@ -102,7 +108,8 @@ internal sealed partial class IdentityChoiceJob
 
     private Task TellAsync(BlockActionsPayload click, string text, CancellationToken cancellationToken) =>
         SlackReplies.EphemeralAsync(
-            _slack, click.ResponseUrl, click.ChannelId, click.UserId, click.ThreadTs, text, cancellationToken);
+            _slack, click.ResponseUrl, click.ChannelId, click.UserId, click.ThreadTs, text,
+            cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Diagnosis {DiagnosisId} re-run as another identity by {SlackUserId}: {NewDiagnosisId}")]

@@ -60,9 +60,9 @@ internal sealed partial class MessageDiagnosisJob
             LogDiagnosisFailed(ex, work.Channel);
             if (work.IsMention)
             {
-                await _slack.PostMessageAsync(work.Channel,
-                    new SlackMessage("Sorry, I could not finish the diagnosis. Please try again in a minute."),
-                    work.ThreadTs, cancellationToken).ConfigureAwait(false);
+                var sorry = new SlackMessage("Sorry, I could not finish the diagnosis. Try again soon.");
+                await _slack.PostMessageAsync(work.Channel, sorry, work.ThreadTs, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             return;
@@ -72,11 +72,12 @@ internal sealed partial class MessageDiagnosisJob
         {
             if (work.IsMention)
             {
-                await _slack.PostMessageAsync(work.Channel,
-                    new SlackMessage("I found no Kubernetes access error in that message. Paste the whole error "
-                                     + "(for example the `Error from server (Forbidden)` line), or try "
-                                     + Mrkdwn.Code(_options.CurrentValue.CommandName + " help") + "."),
-                    work.ThreadTs, cancellationToken).ConfigureAwait(false);
+                var hint = new SlackMessage(
+                    "I found no Kubernetes access error in that message. Paste the whole error "
+                    + "(for example the `Error from server (Forbidden)` line), or try "
+                    + Mrkdwn.Code(_options.CurrentValue.CommandName + " help") + ".");
+                await _slack.PostMessageAsync(work.Channel, hint, work.ThreadTs, cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             return;

@@ -17,7 +17,8 @@ internal static class SlackReplies
         var message = new SlackMessage(Mrkdwn.Truncate(text, BlockKitLimits.MaxFallbackText));
         if (responseUrl is not null)
         {
-            return slack.PostToResponseUrlAsync(responseUrl, message, replaceOriginal: false, cancellationToken);
+            return slack.PostToResponseUrlAsync(
+                responseUrl, message, replaceOriginal: false, cancellationToken);
         }
 
         return string.IsNullOrEmpty(channel)

@@ -9,6 +9,8 @@ namespace ChatOpsBot.Slack.Tests.Integration;
 /// <summary>The slash command endpoint, driven over real HTTP with signed form posts.</summary>
 public sealed class CommandEndpointTests : IAsyncLifetime
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private SlackTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await SlackTestHost.StartAsync(s =>
@@ -30,7 +32,8 @@ public sealed class CommandEndpointTests : IAsyncLifetime
         _host.Engine.Gate = gate;
         var watch = Stopwatch.StartNew();
 
-        using var response = await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello")));
+        using var response = await _host.SendAsync(
+            SlackRequests.Command(SlackRequests.CommandFields("hello")));
 
         watch.Stop();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -39,7 +42,7 @@ public sealed class CommandEndpointTests : IAsyncLifetime
         using (var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
         {
             Assert.Equal("ephemeral", ack.RootElement.GetProperty("response_type").GetString());
-            Assert.Contains("Checking", ack.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Checking", ack.RootElement.GetProperty("text").GetString(), Ord);
         }
 
         Assert.Empty(_host.Slack.Calls);
@@ -51,7 +54,7 @@ public sealed class CommandEndpointTests : IAsyncLifetime
         Assert.Equal("https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN",
             answer.ResponseUrl!.ToString());
         Assert.False(answer.ReplaceOriginal);
-        Assert.Contains("No binding grants this access", answer.Message!.Text, StringComparison.Ordinal);
+        Assert.Contains("No binding grants this access", answer.Message!.Text, Ord);
 
         var request = Assert.Single(_host.Engine.Requests);
         var attempt = request.Attempt!;
@@ -60,18 +63,19 @@ public sealed class CommandEndpointTests : IAsyncLifetime
             (attempt.Verb, attempt.Resource, attempt.Subresource, attempt.ApiGroup, attempt.Namespace));
         Assert.Null(attempt.Name);
         Assert.True(request.Hints.IsEmpty);
-        Assert.Contains("No chat-user mapping", BlockKitAssert.Visible(answer.Message), StringComparison.Ordinal);
+        Assert.Contains("No chat-user mapping", BlockKitAssert.Visible(answer.Message), Ord);
     }
 
     [Theory]
-    [InlineData("hello hello-beta1-58cf69d988-64qjp", "create", "pods", "exec", "hello", "hello-beta1-58cf69d988-64qjp")]
+    [InlineData("hello hello-beta1-58cf69d988-64qjp", "create", "pods", "exec", "hello",
+        "hello-beta1-58cf69d988-64qjp")]
     [InlineData("logs hello", "get", "pods", "log", "hello", null)]
     [InlineData("port-forward hello web-0", "create", "pods", "portforward", "hello", "web-0")]
     [InlineData("get secrets -n hello", "get", "secrets", null, "hello", null)]
     public async Task Command_variants_become_the_right_attempt(
         string text, string verb, string resource, string? sub, string ns, string? name)
     {
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields(text))))
+        (await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields(text))))
             .EnsureSuccessStatusCode();
 
         await _host.Slack.WaitForCallsAsync(1);
@@ -89,14 +93,14 @@ public sealed class CommandEndpointTests : IAsyncLifetime
     [InlineData("<!channel> get secrets")]
     public async Task Help_and_malformed_commands_get_an_ephemeral_usage_reply_and_no_diagnosis(string text)
     {
-        using var response = await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields(text)));
+        using var response = await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields(text)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("ephemeral", ack.RootElement.GetProperty("response_type").GetString());
         var reply = ack.RootElement.GetProperty("text").GetString()!;
-        Assert.Contains("/k8s-access hello", reply, StringComparison.Ordinal);
-        Assert.DoesNotContain("<!channel>", reply, StringComparison.Ordinal);
+        Assert.Contains("/k8s-access hello", reply, Ord);
+        Assert.DoesNotContain("<!channel>", reply, Ord);
         await _host.DrainAsync();
         Assert.Equal(0, _host.EngineCallsBesidesSentinels);
     }
@@ -104,12 +108,12 @@ public sealed class CommandEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_directly_mapped_user_is_diagnosed_with_the_mapped_role()
     {
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello", user: "UMAPPED01"))))
+        (await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello", user: "UMAPPED01"))))
             .EnsureSuccessStatusCode();
 
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
         Assert.Equal(Reports.AdminRole, Assert.Single(_host.Engine.Requests).Hints.RoleArn);
-        Assert.Contains("chat-user mapping", BlockKitAssert.Visible(answer.Message!), StringComparison.Ordinal);
+        Assert.Contains("chat-user mapping", BlockKitAssert.Visible(answer.Message!), Ord);
     }
 
     [Fact]
@@ -119,8 +123,8 @@ public sealed class CommandEndpointTests : IAsyncLifetime
 
         for (var i = 1; i <= 2; i++)
         {
-            (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello", user: "UGROUPED1"))))
-                .EnsureSuccessStatusCode();
+            var fields = SlackRequests.CommandFields("hello", user: "UGROUPED1");
+            (await _host.SendAsync(SlackRequests.Command(fields))).EnsureSuccessStatusCode();
             await _host.Slack.WaitForCallsAsync(i);
         }
 
@@ -137,20 +141,21 @@ public sealed class CommandEndpointTests : IAsyncLifetime
     {
         _host.Slack.GroupError = "plan_upgrade_required";
 
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello", user: "UGROUPED1"))))
-            .EnsureSuccessStatusCode();
+        var fields = SlackRequests.CommandFields("hello", user: "UGROUPED1");
+        (await _host.SendAsync(SlackRequests.Command(fields))).EnsureSuccessStatusCode();
 
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
         Assert.True(Assert.Single(_host.Engine.Requests).Hints.IsEmpty);
-        Assert.Contains("No chat-user mapping", BlockKitAssert.Visible(answer.Message!), StringComparison.Ordinal);
-        Assert.Contains(_host.Logs.Entries, e => e.Text.Contains("plan_upgrade_required", StringComparison.Ordinal));
+        Assert.Contains("No chat-user mapping", BlockKitAssert.Visible(answer.Message!), Ord);
+        Assert.Contains(_host.Logs.Entries, e => e.Text.Contains("plan_upgrade_required", Ord));
     }
 
     [Fact]
     public async Task As_role_overrides_the_mapping()
     {
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields(
-            $"hello --as-role {Reports.ServerRole} --cluster prod-eu", user: "UMAPPED01")))).EnsureSuccessStatusCode();
+        var fields = SlackRequests.CommandFields(
+            $"hello --as-role {Reports.ServerRole} --cluster prod-eu", user: "UMAPPED01");
+        (await _host.SendAsync(SlackRequests.Command(fields))).EnsureSuccessStatusCode();
 
         await _host.Slack.WaitForCallsAsync(1);
         var request = Assert.Single(_host.Engine.Requests);
@@ -163,11 +168,11 @@ public sealed class CommandEndpointTests : IAsyncLifetime
     {
         _host.Engine.Answer = _ => null;
 
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello"))))
+        (await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello"))))
             .EnsureSuccessStatusCode();
 
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
-        Assert.Contains("could not build a diagnosis", answer.Message!.Text, StringComparison.Ordinal);
+        Assert.Contains("could not build a diagnosis", answer.Message!.Text, Ord);
     }
 
     [Fact]
@@ -175,12 +180,12 @@ public sealed class CommandEndpointTests : IAsyncLifetime
     {
         _host.Engine.Answer = _ => throw new InvalidOperationException("cluster unreachable");
 
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello"))))
+        (await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello"))))
             .EnsureSuccessStatusCode();
 
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
-        Assert.Contains("Sorry", answer.Message!.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("cluster unreachable", answer.Message.Text, StringComparison.Ordinal);
+        Assert.Contains("Sorry", answer.Message!.Text, Ord);
+        Assert.DoesNotContain("cluster unreachable", answer.Message.Text, Ord);
     }
 
     [Fact]
@@ -190,11 +195,11 @@ public sealed class CommandEndpointTests : IAsyncLifetime
         // command gets a polite ephemeral answer, proving the exact form was parsed.
         var body = Fixture.Text("slash-commands/webhook-collect.form-urlencoded.txt");
 
-        using var response = await _host.Client.SendAsync(
+        using var response = await _host.SendAsync(
             SlackRequests.Signed("/slack/commands", body, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var ack = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains("/k8s-access", ack.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("/k8s-access", ack.RootElement.GetProperty("text").GetString(), Ord);
     }
 }

@@ -9,6 +9,8 @@ namespace ChatOpsBot.Slack.Tests.Integration;
 /// <summary>Button and select-menu clicks, driven over real HTTP with signed payloads.</summary>
 public sealed class InteractionEndpointTests : IAsyncLifetime
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private SlackTestHost _host = null!;
 
     public async Task InitializeAsync() => _host = await SlackTestHost.StartAsync();
@@ -21,7 +23,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
         var first = await PasteErrorAsync("C555", "5.1");
         var diagnosisId = IdFromBlock(first.Message!, SlackActionIds.IdentityBlockPrefix);
 
-        using var response = await _host.Client.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
+        using var response = await _host.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
             SlackActionIds.ChooseIdentity, SlackActionIds.IdentityBlockPrefix + diagnosisId,
             selectedValue: Reports.AdminRole, channel: "C555", messageTs: "1700000000.000002")));
 
@@ -30,7 +32,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
         var update = calls[1];
         Assert.Equal("chat.update", update.Method);
         Assert.Equal(new SlackMessageRef("C555", "1700000000.000002"), update.Target);
-        Assert.Contains("Identity chosen from the menu", BlockKitAssert.Visible(update.Message!), StringComparison.Ordinal);
+        Assert.Contains("Identity chosen from the menu", BlockKitAssert.Visible(update.Message!), Ord);
 
         var rerun = _host.Engine.Requests.Last();
         Assert.Equal(Reports.AdminRole, rerun.Hints.RoleArn);
@@ -44,12 +46,13 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Choosing_an_identity_on_an_ephemeral_answer_replaces_it_through_the_response_url()
     {
-        (await _host.Client.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello")))).EnsureSuccessStatusCode();
+        (await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello"))))
+            .EnsureSuccessStatusCode();
         var answer = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
         var diagnosisId = IdFromBlock(answer.Message!, SlackActionIds.IdentityBlockPrefix);
         var value = DiagnosisMessageBuilder.OtherCandidates(Reports.Identity(new())).Last().Value;
 
-        (await _host.Client.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
+        (await _host.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
             SlackActionIds.ChooseIdentity, SlackActionIds.IdentityBlockPrefix + diagnosisId,
             selectedValue: value, ephemeral: true, responseUrl: "https://hooks.slack.com/actions/T1/2/eph"))))
             .EnsureSuccessStatusCode();
@@ -71,14 +74,14 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
         var first = await PasteErrorAsync("C555", "5.2");
         var diagnosisId = IdFromBlock(first.Message!, SlackActionIds.IdentityBlockPrefix);
 
-        (await _host.Client.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
+        (await _host.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
             SlackActionIds.ChooseIdentity, SlackActionIds.IdentityBlockPrefix + diagnosisId,
             selectedValue: "arn:aws:iam::999999999999:role/attacker")))).EnsureSuccessStatusCode();
 
         var reply = (await _host.Slack.WaitForCallsAsync(2))[1];
         Assert.Equal("response_url", reply.Method);
         Assert.False(reply.ReplaceOriginal);
-        Assert.Contains("not one of", reply.Message!.Text, StringComparison.Ordinal);
+        Assert.Contains("not one of", reply.Message!.Text, Ord);
         Assert.Single(_host.Engine.Requests);
     }
 
@@ -91,16 +94,16 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
             SlackActionIds.RequestAccess, SlackActionIds.RequestBlockPrefix + diagnosisId, value: diagnosisId,
             user: "UREQUEST1");
 
-        (await _host.Client.SendAsync(SlackRequests.Interaction(click))).EnsureSuccessStatusCode();
+        (await _host.SendAsync(SlackRequests.Interaction(click))).EnsureSuccessStatusCode();
         var recorded = (await _host.Slack.WaitForCallsAsync(2))[1];
-        (await _host.Client.SendAsync(SlackRequests.Interaction(click))).EnsureSuccessStatusCode();
+        (await _host.SendAsync(SlackRequests.Interaction(click))).EnsureSuccessStatusCode();
         var again = (await _host.Slack.WaitForCallsAsync(3))[2];
 
         Assert.Equal("response_url", recorded.Method);
         Assert.False(recorded.ReplaceOriginal);
-        Assert.Contains("recorded for the platform admins", recorded.Message!.Text, StringComparison.Ordinal);
-        Assert.Contains("rb:hello", recorded.Message.Text, StringComparison.Ordinal);
-        Assert.Contains("already requested by <@UREQUEST1>", again.Message!.Text, StringComparison.Ordinal);
+        Assert.Contains("recorded for the platform admins", recorded.Message!.Text, Ord);
+        Assert.Contains("rb:hello", recorded.Message.Text, Ord);
+        Assert.Contains("already requested by <@UREQUEST1>", again.Message!.Text, Ord);
     }
 
     [Theory]
@@ -109,21 +112,21 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     [InlineData("")]
     public async Task Request_access_with_an_unknown_id_gets_a_clear_ephemeral_message(string id)
     {
-        (await _host.Client.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
+        (await _host.SendAsync(SlackRequests.Interaction(SlackPayloads.BlockAction(
             SlackActionIds.RequestAccess, SlackActionIds.RequestBlockPrefix + "x", value: id))))
             .EnsureSuccessStatusCode();
 
         var reply = Assert.Single(await _host.Slack.WaitForCallsAsync(1));
         Assert.Equal("response_url", reply.Method);
         Assert.False(reply.ReplaceOriginal);
-        Assert.Contains("expired", reply.Message!.Text, StringComparison.Ordinal);
+        Assert.Contains("expired", reply.Message!.Text, Ord);
         Assert.Empty(_host.Engine.Requests);
     }
 
     [Fact]
     public async Task Slacks_documented_button_click_for_another_app_is_acknowledged_and_ignored()
     {
-        using var response = await _host.Client.SendAsync(SlackRequests.Interaction(
+        using var response = await _host.SendAsync(SlackRequests.Interaction(
             Fixture.Text("interactivity/block_actions-button-message_attachment.json")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -135,10 +138,11 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_large_static_select_payload_from_slack_is_parsed_and_ignored()
     {
-        using var envelope = Fixture.Json("socket-mode/envelope-interactive-block_actions-static_select-large.json");
+        using var envelope = Fixture.Json(
+            "socket-mode/envelope-interactive-block_actions-static_select-large.json");
         var payload = envelope.RootElement.GetProperty("payload").GetRawText();
 
-        using var response = await _host.Client.SendAsync(SlackRequests.Interaction(payload));
+        using var response = await _host.SendAsync(SlackRequests.Interaction(payload));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await _host.DrainAsync();
@@ -154,19 +158,19 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
         host.Engine.Gate = gate;
         host.Engine.Received += _ => started.TrySetResult();
 
-        (await host.Client.SendAsync(SlackRequests.Event(SlackPayloads.Message("EvQ1", SlackPayloads.PastedError, "CQ", "9.1"))))
-            .EnsureSuccessStatusCode();
+        (await host.SendAsync(SlackRequests.Event(
+            SlackPayloads.Message("EvQ1", SlackPayloads.PastedError, "CQ", "9.1")))).EnsureSuccessStatusCode();
         await started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        (await host.Client.SendAsync(SlackRequests.Event(SlackPayloads.Message("EvQ2", SlackPayloads.PastedError, "CQ", "9.2"))))
-            .EnsureSuccessStatusCode();
+        (await host.SendAsync(SlackRequests.Event(
+            SlackPayloads.Message("EvQ2", SlackPayloads.PastedError, "CQ", "9.2")))).EnsureSuccessStatusCode();
         var third = SlackPayloads.Message("EvQ3", SlackPayloads.PastedError, "CQ", "9.3");
-        using var refused = await host.Client.SendAsync(SlackRequests.Event(third));
+        using var refused = await host.SendAsync(SlackRequests.Event(third));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         host.Engine.Gate = null;
         gate.SetResult();
         await host.Slack.WaitForCallsAsync(2);
-        (await host.Client.SendAsync(SlackRequests.Event(third, retryNum: 1))).EnsureSuccessStatusCode();
+        (await host.SendAsync(SlackRequests.Event(third, retryNum: 1))).EnsureSuccessStatusCode();
         await host.DrainAsync();
         Assert.Equal(["9.1", "9.2", "9.3"], host.Replies.Select(r => r.ThreadTs!).Order().ToArray());
     }
@@ -174,15 +178,16 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     private async Task<SlackCall> PasteErrorAsync(string channel, string ts)
     {
         var before = _host.Slack.Calls.Count;
-        (await _host.Client.SendAsync(SlackRequests.Event(
-            SlackPayloads.Message("Ev" + ts, SlackPayloads.PastedError, channel, ts)))).EnsureSuccessStatusCode();
+        (await _host.SendAsync(SlackRequests.Event(
+            SlackPayloads.Message("Ev" + ts, SlackPayloads.PastedError, channel, ts))))
+            .EnsureSuccessStatusCode();
         return (await _host.Slack.WaitForCallsAsync(before + 1))[before];
     }
 
     private static string IdFromBlock(SlackMessage message, string prefix)
     {
         var block = message.Blocks!.OfType<JsonObject>()
-            .Single(b => b["block_id"]?.GetValue<string>().StartsWith(prefix, StringComparison.Ordinal) == true);
+            .Single(b => b["block_id"]?.GetValue<string>().StartsWith(prefix, Ord) == true);
         return block["block_id"]!.GetValue<string>()[prefix.Length..];
     }
 }

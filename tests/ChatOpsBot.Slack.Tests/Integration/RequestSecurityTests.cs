@@ -8,6 +8,8 @@ namespace ChatOpsBot.Slack.Tests.Integration;
 /// <summary>Refused requests: wrong signature, replays, broken bodies. None may cause a reply.</summary>
 public sealed class RequestSecurityTests : IAsyncLifetime
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private const string Marker = "SECRET-BODY-MARKER-7f3a";
     private SlackTestHost _host = null!;
 
@@ -15,7 +17,8 @@ public sealed class RequestSecurityTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
-    public static TheoryData<string> Paths => new() { "/slack/events", "/slack/commands", "/slack/interactions" };
+    public static TheoryData<string> Paths =>
+        new() { "/slack/events", "/slack/commands", "/slack/interactions" };
 
     [Theory]
     [MemberData(nameof(Paths))]
@@ -23,14 +26,15 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     {
         var body = SlackPayloads.Message("Ev9001", Marker + " " + SlackPayloads.PastedError);
 
-        using var response = await _host.Client.SendAsync(
+        using var response = await _host.SendAsync(
             SlackRequests.Signed(path, body, "application/json", secret: "not-the-secret"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsStringAsync());
         await AssertNothingHappenedAsync();
-        Assert.Contains(_host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("Mismatch", StringComparison.Ordinal));
-        Assert.DoesNotContain(_host.Logs.Entries, e => e.Text.Contains(Marker, StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Entries,
+            e => e.Level == LogLevel.Warning && e.Text.Contains("Mismatch", Ord));
+        Assert.DoesNotContain(_host.Logs.Entries, e => e.Text.Contains(Marker, Ord));
     }
 
     [Theory]
@@ -41,7 +45,7 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     {
         var body = SlackPayloads.Message("Ev9002", SlackPayloads.PastedError);
 
-        using var response = await _host.Client.SendAsync(SlackRequests.Signed(
+        using var response = await _host.SendAsync(SlackRequests.Signed(
             "/slack/events", body, "application/json", DateTimeOffset.UtcNow.AddSeconds(offsetSeconds)));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -58,12 +62,13 @@ public sealed class RequestSecurityTests : IAsyncLifetime
                 Encoding.UTF8, "application/x-www-form-urlencoded"),
         };
         request.Headers.Add("X-Slack-Request-Timestamp", "1531420618");
-        request.Headers.Add("X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
+        request.Headers.Add(
+            "X-Slack-Signature", "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(_host.Logs.Entries, e => e.Text.Contains("StaleTimestamp", StringComparison.Ordinal));
+        Assert.Contains(_host.Logs.Entries, e => e.Text.Contains("StaleTimestamp", Ord));
     }
 
     [Theory]
@@ -76,13 +81,13 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/events")
         {
-            Content = new StringContent(SlackPayloads.Message("Ev9003", SlackPayloads.PastedError), Encoding.UTF8,
-                "application/json"),
+            Content = new StringContent(
+                SlackPayloads.Message("Ev9003", SlackPayloads.PastedError), Encoding.UTF8, "application/json"),
         };
         if (timestamp is not null)
         {
             request.Headers.Add("X-Slack-Request-Timestamp",
-                timestamp == "now" ? DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) : timestamp);
+                timestamp == "now" ? SlackRequests.Timestamp(DateTimeOffset.UtcNow) : timestamp);
         }
 
         if (signature is not null)
@@ -90,7 +95,7 @@ public sealed class RequestSecurityTests : IAsyncLifetime
             request.Headers.Add("X-Slack-Signature", signature);
         }
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await AssertNothingHappenedAsync();
@@ -101,7 +106,7 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     {
         var body = SlackPayloads.Message("Ev9004", SlackPayloads.PastedError);
 
-        using var response = await _host.Client.SendAsync(
+        using var response = await _host.SendAsync(
             SlackRequests.Signed("/slack/events", body[..(body.Length / 2)], "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -114,7 +119,8 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     [InlineData("{\"no_type\":true}")]
     public async Task A_signed_event_body_that_is_not_a_slack_object_is_a_400(string body)
     {
-        using var response = await _host.Client.SendAsync(SlackRequests.Signed("/slack/events", body, "application/json"));
+        using var response = await _host.SendAsync(
+            SlackRequests.Signed("/slack/events", body, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await AssertNothingHappenedAsync();
@@ -125,8 +131,8 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     {
         var form = SlackRequests.Form(SlackRequests.CommandFields("hello"));
 
-        using var response = await _host.Client.SendAsync(SlackRequests.Signed(
-            "/slack/commands", form[..form.IndexOf("&user_id", StringComparison.Ordinal)],
+        using var response = await _host.SendAsync(SlackRequests.Signed(
+            "/slack/commands", form[..form.IndexOf("&user_id", Ord)],
             "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -140,7 +146,7 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     [InlineData("payload=%5B%5D")]
     public async Task A_non_json_or_missing_payload_is_a_400(string body)
     {
-        using var response = await _host.Client.SendAsync(
+        using var response = await _host.SendAsync(
             SlackRequests.Signed("/slack/interactions", body, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -151,12 +157,16 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     public async Task Invalid_utf8_in_a_signed_form_is_a_400()
     {
         var bytes = new byte[] { (byte)'t', (byte)'e', (byte)'x', (byte)'t', (byte)'=', 0xC3, 0x28 };
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands") { Content = new ByteArrayContent(bytes) };
+        var timestamp = SlackRequests.Timestamp(DateTimeOffset.UtcNow);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new ByteArrayContent(bytes),
+        };
         request.Headers.Add("X-Slack-Request-Timestamp", timestamp);
-        request.Headers.Add("X-Slack-Signature", Http.SlackSignatureVerifier.Sign(SlackRequests.SigningSecret, timestamp, bytes));
+        var signature = Http.SlackSignatureVerifier.Sign(SlackRequests.SigningSecret, timestamp, bytes);
+        request.Headers.Add("X-Slack-Signature", signature);
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
@@ -166,7 +176,8 @@ public sealed class RequestSecurityTests : IAsyncLifetime
     {
         var huge = SlackPayloads.Message("Ev9005", new string('x', 1024 * 1024 + 10));
 
-        using var response = await _host.Client.SendAsync(SlackRequests.Signed("/slack/events", huge, "application/json"));
+        using var response = await _host.SendAsync(
+            SlackRequests.Signed("/slack/events", huge, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         await AssertNothingHappenedAsync();
@@ -182,7 +193,7 @@ public sealed class RequestSecurityTests : IAsyncLifetime
         };
         request.Headers.TransferEncodingChunked = true;
 
-        using var response = await _host.Client.SendAsync(request);
+        using var response = await _host.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }

@@ -5,14 +5,16 @@ namespace ChatOpsBot.Slack.Tests.Integration;
 
 public sealed class StartupTests
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     [Fact]
     public async Task The_host_refuses_to_start_without_a_signing_secret_and_names_the_setting()
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() =>
             SlackTestHost.StartAsync(s => s["Slack:SigningSecret"] = null));
 
-        Assert.Contains("Slack:SigningSecret", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("xoxb-test-token-not-real", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:SigningSecret", ex.Message, Ord);
+        Assert.DoesNotContain("xoxb-test-token-not-real", ex.Message, Ord);
     }
 
     [Fact]
@@ -24,7 +26,8 @@ public sealed class StartupTests
             s["Slack:EnableHttpEndpoints"] = "false";
         });
 
-        using var response = await host.Client.SendAsync(SlackRequests.Event(SlackPayloads.Message("Ev1", "x")));
+        using var response = await host.SendAsync(
+            SlackRequests.Event(SlackPayloads.Message("Ev1", "x")));
 
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -10,7 +10,7 @@ internal static class BlockKitAssert
     public static void WithinLimits(SlackMessage message)
     {
         Assert.False(string.IsNullOrWhiteSpace(message.Text), "fallback text is required with blocks");
-        Assert.True(message.Text.Length <= BlockKitLimits.MaxFallbackText, $"fallback text {message.Text.Length}");
+        Assert.InRange(message.Text.Length, 1, BlockKitLimits.MaxFallbackText);
         var blocks = message.Blocks!;
         Assert.InRange(blocks.Count, 1, BlockKitLimits.MaxBlocks);
         foreach (var block in blocks.Select(b => b!.AsObject()))
@@ -70,7 +70,8 @@ internal static class BlockKitAssert
                 foreach (var option in options.Select(o => o!.AsObject()))
                 {
                     AssertText(option["text"]!, BlockKitLimits.MaxOptionText, "plain_text");
-                    Assert.InRange(option["value"]!.GetValue<string>().Length, 1, BlockKitLimits.MaxOptionValue);
+                    var value = option["value"]!.GetValue<string>();
+                    Assert.InRange(value.Length, 1, BlockKitLimits.MaxOptionValue);
                 }
 
                 break;

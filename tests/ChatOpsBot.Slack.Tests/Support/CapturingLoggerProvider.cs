@@ -28,7 +28,8 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
             var values = state is IEnumerable<KeyValuePair<string, object?>> pairs
                 ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}"))
                 : "";
-            owner.Entries.Enqueue((logLevel, category, formatter(state, exception) + " | " + values + " | " + exception));
+            var text = formatter(state, exception) + " | " + values + " | " + exception;
+            owner.Entries.Enqueue((logLevel, category, text));
         }
     }
 }

@@ -18,7 +18,8 @@ internal sealed class FakeDiagnosisService : IDiagnosisService
     /// <summary>Signalled each time a request arrives (before the gate).</summary>
     public event Action<DiagnosisRequest>? Received;
 
-    public async Task<DiagnosisReport?> DiagnoseAsync(DiagnosisRequest request, CancellationToken cancellationToken)
+    public async Task<DiagnosisReport?> DiagnoseAsync(
+        DiagnosisRequest request, CancellationToken cancellationToken)
     {
         Requests.Enqueue(request);
         Received?.Invoke(request);

@@ -37,7 +37,7 @@ internal sealed class FakeSlackWebApi : ISlackWebApi
         }
     }
 
-    /// <summary>Waits until at least <paramref name="count"/> calls were made, or fails after the timeout.</summary>
+    /// <summary>Waits for at least <paramref name="count"/> calls; fails after the timeout.</summary>
     public async Task<IReadOnlyList<SlackCall>> WaitForCallsAsync(int count, TimeSpan? timeout = null)
     {
         TaskCompletionSource signal;
@@ -65,13 +65,15 @@ internal sealed class FakeSlackWebApi : ISlackWebApi
     }
 
     public Task PostEphemeralAsync(
-        string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+        string channel, string user, SlackMessage message, string? threadTs,
+        CancellationToken cancellationToken)
     {
         Record(new SlackCall("chat.postEphemeral", channel, user, threadTs, message, null, false, null));
         return Task.CompletedTask;
     }
 
-    public Task UpdateMessageAsync(SlackMessageRef target, SlackMessage message, CancellationToken cancellationToken)
+    public Task UpdateMessageAsync(
+        SlackMessageRef target, SlackMessage message, CancellationToken cancellationToken)
     {
         Record(new SlackCall("chat.update", target.Channel, null, null, message, null, false, target));
         return Task.CompletedTask;
@@ -80,12 +82,14 @@ internal sealed class FakeSlackWebApi : ISlackWebApi
     public Task<SlackUser> GetUserAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult(new SlackUser(userId, "user-" + userId, false, null));
 
-    public Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> GetUserGroupMembersAsync(
+        string userGroupId, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref UserGroupLookups);
         return UserGroups.TryGetValue(userGroupId, out var members)
             ? Task.FromResult(members)
-            : Task.FromException<IReadOnlyList<string>>(new SlackApiException("usergroups.users.list", GroupError));
+            : Task.FromException<IReadOnlyList<string>>(
+                new SlackApiException("usergroups.users.list", GroupError));
     }
 
     public Task PostToResponseUrlAsync(

@@ -68,7 +68,8 @@ internal static class Reports
         if (hints.RoleArn is { } arn)
         {
             var match = new[] { ServerCandidate, AdminCandidate }.FirstOrDefault(c => c.PrincipalArn == arn)
-                        ?? new IdentityCandidate("mapped-user", ["system:authenticated"], IdentitySource.AwsAuth, arn, "given role");
+                        ?? new IdentityCandidate(
+                            "mapped-user", ["system:authenticated"], IdentitySource.AwsAuth, arn, "given");
             return new ResolvedIdentity { Chosen = match, Candidates = [match] };
         }
 
@@ -92,12 +93,13 @@ internal static class Reports
         Identity = identity,
         Allowed = false,
         Cause = new Cause(CauseCode.MissingBinding,
-            $"No RoleBinding in {attempt.Namespace} gives {identity.User} a role that allows {attempt.Verb} {attempt.Resource}."),
+            $"No RoleBinding in {attempt.Namespace} gives {identity.User} a role that allows "
+            + $"{attempt.Verb} {attempt.Resource}."),
         Checks =
         [
             new Check("namespace-exists", CheckStatus.Pass, "Namespace hello exists."),
             new Check("role-grants", CheckStatus.Pass, "ClusterRole edit grants create pods/exec."),
-            new Check("binding-exists", CheckStatus.Fail, "No binding in hello for group fake_company:server."),
+            new Check("binding-exists", CheckStatus.Fail, "No binding in hello for fake_company:server."),
             new Check("sibling-convention", CheckStatus.Warn, "goodbye uses rb:goodbye bound to edit."),
             new Check("access-entries", CheckStatus.Skip, "No EKS API access configured."),
         ],

@@ -10,12 +10,14 @@ internal static class SlackPayloads
 {
     public const string PastedError =
         "Error from server (Forbidden): pods \"hello-beta1-58cf69d988-64qjp\" is forbidden: User "
-        + "\"EKSGetTokenAuth\" cannot create resource \"pods/exec\" in API group \"\" in the namespace \"hello\"";
+        + "\"EKSGetTokenAuth\" cannot create resource \"pods/exec\" in API group \"\" "
+        + "in the namespace \"hello\"";
 
-    /// <summary>A <c>message</c> event_callback (java-slack-sdk EventTest fixture) with the given fields.</summary>
+    /// <summary>A <c>message</c> event_callback (java-slack-sdk EventTest fixture), fields changed.</summary>
     public static string Message(
-        string eventId, string text, string channel = "C123", string ts = "1583636399.000700", string user = "U234",
-        string? threadTs = null, string type = "message", Action<JsonObject>? edit = null)
+        string eventId, string text, string channel = "C123", string ts = "1583636399.000700",
+        string user = "U234", string? threadTs = null, string type = "message",
+        Action<JsonObject>? edit = null)
     {
         var root = JsonNode.Parse(Fixture.Text("events-api/event_callback-message.json"))!.AsObject();
         var ev = root["event"]!.AsObject();
@@ -44,17 +46,21 @@ internal static class SlackPayloads
         return root.ToJsonString();
     }
 
+    private const string ActionsResponseUrl =
+        "https://hooks.slack.com/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209";
+
     /// <summary>A block_actions payload (Slack docs fixture) clicking one element.</summary>
     public static string BlockAction(
         string actionId, string blockId, string? value = null, string? selectedValue = null,
         string user = "UA8RXUSPL", string channel = "CBR2V3XEX", string messageTs = "1548261231.000200",
-        bool ephemeral = false, string responseUrl = "https://hooks.slack.com/actions/AABA1ABCD/1232321423432/D09sSasdasdAS9091209")
+        bool ephemeral = false, string responseUrl = ActionsResponseUrl)
     {
-        var root = JsonNode.Parse(Fixture.Text("interactivity/block_actions-button-message_attachment.json"))!.AsObject();
+        var fixture = Fixture.Text("interactivity/block_actions-button-message_attachment.json");
+        var root = JsonNode.Parse(fixture)!.AsObject();
         root["user"]!["id"] = user;
         root["container"] = new JsonObject
         {
-            ["type"] = ephemeral ? "message" : "message",
+            ["type"] = "message",
             ["message_ts"] = messageTs,
             ["channel_id"] = channel,
             ["is_ephemeral"] = ephemeral,

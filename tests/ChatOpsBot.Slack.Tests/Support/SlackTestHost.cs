@@ -53,7 +53,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
         };
         configure?.Invoke(settings);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        var builder = WebApplication.CreateSlimBuilder(
+            new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
@@ -70,8 +71,8 @@ internal sealed class SlackTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapSlackEndpoints();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
-            .Single();
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        var address = addresses.Addresses.Single();
         return new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack, engine, logs);
     }
 
@@ -83,7 +84,7 @@ internal sealed class SlackTestHost : IAsyncDisposable
     {
         var n = Interlocked.Increment(ref _sentinels);
         var before = Slack.Calls.Count;
-        using var response = await Client.SendAsync(SlackRequests.Event(SlackPayloads.Message(
+        using var response = await SendAsync(SlackRequests.Event(SlackPayloads.Message(
             $"EvSENTINEL{n}", SlackPayloads.PastedError, SentinelChannel, $"1700000999.{n:D6}")));
         response.EnsureSuccessStatusCode();
         await Slack.WaitForCallsAsync(before + 1);
@@ -93,6 +94,9 @@ internal sealed class SlackTestHost : IAsyncDisposable
             await Slack.WaitForCallsAsync(Slack.Calls.Count + 1, deadline - DateTime.UtcNow);
         }
     }
+
+    /// <summary>Sends a request to the running host.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
 
     /// <summary>Calls other than the sentinels'.</summary>
     public IReadOnlyList<SlackCall> Replies => Slack.Calls.Where(c => c.Channel != SentinelChannel).ToList();

@@ -5,11 +5,15 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 
 public sealed class AccessCommandParserTests
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+    private const string Rbac = "rbac.authorization.k8s.io";
+
     public static TheoryData<string, string, string, string?, string?, string?, string?, bool> Valid => new()
     {
         // text, verb, resource, subresource, apiGroup, namespace, name, clusterScope
         { "hello", "create", "pods", "exec", "", "hello", null, false },
-        { "hello hello-beta1-58cf69d988-64qjp", "create", "pods", "exec", "", "hello", "hello-beta1-58cf69d988-64qjp", false },
+        { "hello hello-beta1-58cf69d988-64qjp", "create", "pods", "exec", "", "hello",
+            "hello-beta1-58cf69d988-64qjp", false },
         { "-n hello web-0", "create", "pods", "exec", "", "hello", "web-0", false },
         { "exec hello web-0", "create", "pods", "exec", "", "hello", "web-0", false },
         { "cp hello", "create", "pods", "exec", "", "hello", null, false },
@@ -20,14 +24,15 @@ public sealed class AccessCommandParserTests
         { "get secrets -n hello", "get", "secrets", null, "", "hello", null, false },
         { "get secrets hello", "get", "secrets", null, "", "hello", null, false },
         { "get secret hello db-password", "get", "secrets", null, "", "hello", "db-password", false },
-        { "get secrets --namespace=hello db-password", "get", "secrets", null, "", "hello", "db-password", false },
+        { "get secrets --namespace=hello db-pw", "get", "secrets", null, "", "hello", "db-pw", false },
         { "list deploy -n hello", "list", "deployments", null, "apps", "hello", null, false },
-        { "patch deployments.apps/scale hello web", "patch", "deployments", "scale", "apps", "hello", "web", false },
+        { "patch deployments.apps/scale hello web", "patch", "deployments", "scale", "apps", "hello", "web",
+            false },
         { "get widgets.example.com -n hello", "get", "widgets", null, "example.com", "hello", null, false },
         { "list pods -A", "list", "pods", null, "", null, null, true },
         { "get nodes", "get", "nodes", null, "", null, null, true },
-        { "get clusterroles edit", "get", "clusterroles", null, "rbac.authorization.k8s.io", null, "edit", true },
-        { "get rolebindings hello rb:hello", "get", "rolebindings", null, "rbac.authorization.k8s.io", "hello", "rb:hello", false },
+        { "get clusterroles edit", "get", "clusterroles", null, Rbac, null, "edit", true },
+        { "get rolebindings hello rb:hello", "get", "rolebindings", null, Rbac, "hello", "rb:hello", false },
         { "  hello\t", "create", "pods", "exec", "", "hello", null, false },
         // With -n, the word is the pod, as in `kubectl exec web-0 -n hello`.
         { "web-0 -n hello", "create", "pods", "exec", "", "hello", "web-0", false },
@@ -36,15 +41,16 @@ public sealed class AccessCommandParserTests
     [Theory]
     [MemberData(nameof(Valid))]
     public void Valid_commands_become_the_right_request(
-        string text, string verb, string resource, string? sub, string? group, string? ns, string? name, bool clusterScope)
+        string text, string verb, string resource, string? sub, string? group, string? ns, string? name,
+        bool clusterScope)
     {
         var result = AccessCommandParser.Parse(text);
 
         Assert.Null(result.Error);
         var command = Assert.IsType<AccessCommand>(result.Command);
         Assert.Equal((verb, resource, sub, group, ns, name, clusterScope),
-            (command.Verb, command.Resource, command.Subresource, command.ApiGroup, command.Namespace, command.Name,
-                command.ClusterScope));
+            (command.Verb, command.Resource, command.Subresource, command.ApiGroup, command.Namespace,
+                command.Name, command.ClusterScope));
     }
 
     [Fact]
@@ -66,7 +72,8 @@ public sealed class AccessCommandParserTests
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
         Assert.Equal(("get", "pods", "log", "", "hello", "api-1"),
-            (attempt.Verb, attempt.Resource, attempt.Subresource, attempt.ApiGroup, attempt.Namespace, attempt.Name));
+            (attempt.Verb, attempt.Resource, attempt.Subresource, attempt.ApiGroup, attempt.Namespace,
+                attempt.Name));
         Assert.Null(attempt.User);
     }
 
@@ -111,7 +118,7 @@ public sealed class AccessCommandParserTests
 
         Assert.Null(result.Command);
         Assert.False(result.IsHelp);
-        Assert.Contains(expected, result.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, result.Error, Ord);
     }
 
     [Fact]
@@ -127,9 +134,9 @@ public sealed class AccessCommandParserTests
         var result = AccessCommandParser.Parse("<!channel> <@U123> &lt;script&gt;");
 
         Assert.NotNull(result.Error);
-        Assert.DoesNotContain("<!channel>", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("<@U123>", result.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script>", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("<!channel>", result.Error, Ord);
+        Assert.DoesNotContain("<@U123>", result.Error, Ord);
+        Assert.DoesNotContain("<script>", result.Error, Ord);
     }
 
     [Fact]
@@ -137,7 +144,7 @@ public sealed class AccessCommandParserTests
     {
         var result = AccessCommandParser.Parse(string.Concat(Enumerable.Repeat("hello ", 100_000)));
 
-        Assert.Contains("too long", result.Error, StringComparison.Ordinal);
+        Assert.Contains("too long", result.Error, Ord);
     }
 
     [Fact]

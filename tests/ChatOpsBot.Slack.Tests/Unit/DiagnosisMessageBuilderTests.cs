@@ -10,6 +10,8 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 
 public sealed class DiagnosisMessageBuilderTests
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private const string Hostile = "<!channel> <@U123> <!subteam^S1> <https://evil.example|docs> & ```";
     private static readonly string Id = DiagnosisIds.NewId();
 
@@ -24,23 +26,23 @@ public sealed class DiagnosisMessageBuilderTests
         var blocks = message.Blocks!.Select(b => b!.AsObject()).ToList();
         Assert.Equal("header", blocks[0]["type"]!.GetValue<string>());
         var json = BlockKitAssert.Visible(message);
-        Assert.Contains("✅", json, StringComparison.Ordinal);
-        Assert.Contains("❌", json, StringComparison.Ordinal);
-        Assert.Contains("⚠️", json, StringComparison.Ordinal);
-        Assert.Contains("⏭", json, StringComparison.Ordinal);
-        Assert.Contains("```\napiVersion: rbac.authorization.k8s.io/v1", json, StringComparison.Ordinal);
+        Assert.Contains("✅", json, Ord);
+        Assert.Contains("❌", json, Ord);
+        Assert.Contains("⚠️", json, Ord);
+        Assert.Contains("⏭", json, Ord);
+        Assert.Contains("```\napiVersion: rbac.authorization.k8s.io/v1", json, Ord);
         Assert.Contains(BlockKitAssert.AllStrings(message), s => s.Contains(
-            "`create` `pods/exec` `hello-beta1-58cf69d988-64qjp` in namespace `hello`", StringComparison.Ordinal));
+            "`create` `pods/exec` `hello-beta1-58cf69d988-64qjp` in namespace `hello`", Ord));
 
-        var button = blocks.Single(b => b["block_id"]?.GetValue<string>() == SlackActionIds.RequestBlockPrefix + Id);
+        var button = blocks.Single(b => BlockId(b) == SlackActionIds.RequestBlockPrefix + Id);
         Assert.Equal(Id, button["elements"]![0]!["value"]!.GetValue<string>());
         Assert.Equal(SlackActionIds.RequestAccess, button["elements"]![0]!["action_id"]!.GetValue<string>());
 
-        var menu = blocks.Single(b => b["block_id"]?.GetValue<string>() == SlackActionIds.IdentityBlockPrefix + Id);
+        var menu = blocks.Single(b => BlockId(b) == SlackActionIds.IdentityBlockPrefix + Id);
         var options = menu["elements"]![0]!["options"]!.AsArray();
         Assert.Equal([Reports.AdminRole, SlackActionIds.CandidateIndexPrefix + "2"],
             options.Select(o => o!["value"]!.GetValue<string>()).ToArray());
-        Assert.Contains("No chat-user mapping is configured", json, StringComparison.Ordinal);
+        Assert.Contains("No chat-user mapping is configured", json, Ord);
     }
 
     [Fact]
@@ -71,14 +73,14 @@ public sealed class DiagnosisMessageBuilderTests
         BlockKitAssert.WithinLimits(message);
         foreach (var text in BlockKitAssert.AllStrings(message))
         {
-            Assert.DoesNotContain("<!", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("<@", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("<http", text, StringComparison.Ordinal);
-            Assert.DoesNotContain("& ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("<!", text, Ord);
+            Assert.DoesNotContain("<@", text, Ord);
+            Assert.DoesNotContain("<http", text, Ord);
+            Assert.DoesNotContain("& ", text, Ord);
         }
 
         var yamlSection = message.Blocks!.Select(b => b!["text"]?["text"]?.GetValue<string>())
-            .Single(t => t?.StartsWith("```", StringComparison.Ordinal) == true)!;
+            .Single(t => t?.StartsWith("```", Ord) == true)!;
         Assert.Equal(2, CountFences(yamlSection));
     }
 
@@ -104,7 +106,9 @@ public sealed class DiagnosisMessageBuilderTests
             },
             Allowed = false,
             Cause = new Cause(CauseCode.RoleLacksPermission, big),
-            Checks = Enumerable.Range(0, 500).Select(i => new Check($"check-{i}", CheckStatus.Fail, big)).ToList(),
+            Checks = Enumerable.Range(0, 500)
+                .Select(i => new Check($"check-{i}", CheckStatus.Fail, big))
+                .ToList(),
             Fix = new ProposedFix("RoleBinding", "hello", big, yaml, big),
         };
 
@@ -112,15 +116,16 @@ public sealed class DiagnosisMessageBuilderTests
 
         BlockKitAssert.WithinLimits(message);
         var json = BlockKitAssert.Visible(message);
-        Assert.Contains("more lines are not shown", json, StringComparison.Ordinal);
-        Assert.Contains("more checks not shown", json, StringComparison.Ordinal);
+        Assert.Contains("more lines are not shown", json, Ord);
+        Assert.Contains("more checks not shown", json, Ord);
         var options = message.Blocks!.Select(b => b!.AsObject())
-            .Single(b => b["block_id"]?.GetValue<string>().StartsWith(SlackActionIds.IdentityBlockPrefix, StringComparison.Ordinal) == true)
+            .Single(b => BlockId(b)?.StartsWith(SlackActionIds.IdentityBlockPrefix, Ord) == true)
             ["elements"]![0]!["options"]!.AsArray();
         Assert.Equal(BlockKitLimits.MaxOptions, options.Count);
 
         // ARNs too long for an option value travel as the candidate's index.
-        Assert.Contains(options, o => o!["value"]!.GetValue<string>().StartsWith(SlackActionIds.CandidateIndexPrefix, StringComparison.Ordinal));
+        Assert.Contains(options,
+            o => o!["value"]!.GetValue<string>().StartsWith(SlackActionIds.CandidateIndexPrefix, Ord));
     }
 
     [Fact]
@@ -140,39 +145,41 @@ public sealed class DiagnosisMessageBuilderTests
 
         Assert.Equal(2, options.Count);
         Assert.Equal(options.Count, options.Select(o => o.Value).Distinct().Count());
-        Assert.Equal([Reports.AdminRole, SlackActionIds.CandidateIndexPrefix + "2"], options.Select(o => o.Value).ToArray());
+        string[] expected = [Reports.AdminRole, SlackActionIds.CandidateIndexPrefix + "2"];
+        Assert.Equal(expected, options.Select(o => o.Value).ToArray());
     }
 
     [Fact]
     public void An_allowed_request_gets_no_request_button()
     {
-        var report = Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new() { RoleArn = Reports.ServerRole }))
-            with { Allowed = true, Cause = new Cause(CauseCode.AlreadyAllowed, "It works already."), Fix = null };
+        var identity = Reports.Identity(new() { RoleArn = Reports.ServerRole });
+        var report = Reports.MissingBinding(Reports.ExecAttempt, identity) with
+        {
+            Allowed = true,
+            Cause = new Cause(CauseCode.AlreadyAllowed, "It works already."),
+            Fix = null,
+        };
 
         var message = DiagnosisMessageBuilder.Build(report, Id, IdentityHintSource.CommandOption);
 
         BlockKitAssert.WithinLimits(message);
         var json = BlockKitAssert.Visible(message);
-        Assert.DoesNotContain(SlackActionIds.RequestAccess, json, StringComparison.Ordinal);
-        Assert.DoesNotContain(SlackActionIds.ChooseIdentity, json, StringComparison.Ordinal);
-        Assert.Contains("already allows", message.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(SlackActionIds.RequestAccess, json, Ord);
+        Assert.DoesNotContain(SlackActionIds.ChooseIdentity, json, Ord);
+        Assert.Contains("already allows", message.Text, Ord);
     }
 
     [Fact]
     public void Every_cause_has_a_fixed_title_within_the_header_limit()
     {
-        foreach (var code in Enum.GetValues<CauseCode>())
-        {
-            var report = Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new()))
-                with { Cause = new Cause(code, "x") };
-            var title = DiagnosisMessageBuilder.Title(report);
-            Assert.InRange(title.Length, 1, BlockKitLimits.MaxHeaderText);
-        }
+        var baseReport = Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new()));
 
-        Assert.Equal(Enum.GetValues<CauseCode>().Length,
-            Enum.GetValues<CauseCode>().Select(c => DiagnosisMessageBuilder.Title(
-                Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new())) with { Cause = new Cause(c, "x") }))
-                .Distinct().Count());
+        var titles = Enum.GetValues<CauseCode>()
+            .Select(c => DiagnosisMessageBuilder.Title(baseReport with { Cause = new Cause(c, "x") }))
+            .ToList();
+
+        Assert.All(titles, t => Assert.InRange(t.Length, 1, BlockKitLimits.MaxHeaderText));
+        Assert.Equal(titles.Count, titles.Distinct().Count());
     }
 
     [Fact]
@@ -180,16 +187,27 @@ public sealed class DiagnosisMessageBuilderTests
     {
         Assert.Equal("*Attempt:* `get` on `/metrics`", DiagnosisMessageBuilder.DescribeAttempt(
             new AccessAttempt { Kind = AttemptKind.Forbidden, Verb = "get", NonResourceUrl = "/metrics" }));
-        Assert.Equal("*Attempt:* `list` `nodes` at cluster scope", DiagnosisMessageBuilder.DescribeAttempt(
-            new AccessAttempt { Kind = AttemptKind.Forbidden, Verb = "list", Resource = "nodes", ApiGroup = "", ClusterScope = true }));
-        Assert.Equal("*Attempt:* `get` `deployments.apps` in namespace `hello`", DiagnosisMessageBuilder.DescribeAttempt(
-            new AccessAttempt { Kind = AttemptKind.Forbidden, Verb = "get", Resource = "deployments", ApiGroup = "apps", Namespace = "hello" }));
+        var nodes = new AccessAttempt
+        {
+            Kind = AttemptKind.Forbidden, Verb = "list", Resource = "nodes", ApiGroup = "", ClusterScope = true,
+        };
+        var deployments = new AccessAttempt
+        {
+            Kind = AttemptKind.Forbidden, Verb = "get", Resource = "deployments", ApiGroup = "apps",
+            Namespace = "hello",
+        };
+
+        Assert.Equal("*Attempt:* `list` `nodes` at cluster scope", DiagnosisMessageBuilder.DescribeAttempt(nodes));
+        Assert.Equal("*Attempt:* `get` `deployments.apps` in namespace `hello`",
+            DiagnosisMessageBuilder.DescribeAttempt(deployments));
     }
+
+    private static string? BlockId(JsonNode? block) => block?["block_id"]?.GetValue<string>();
 
     private static int CountFences(string text)
     {
         var count = 0;
-        for (var i = text.IndexOf("```", StringComparison.Ordinal); i >= 0; i = text.IndexOf("```", i + 3, StringComparison.Ordinal))
+        for (var i = text.IndexOf("```", Ord); i >= 0; i = text.IndexOf("```", i + 3, Ord))
         {
             count++;
         }

@@ -11,9 +11,15 @@ public sealed class InMemoryDiagnosisStoreTests
     private readonly FakeTimeProvider _time = new();
     private readonly DiagnosisContext _context = new() { ChannelId = "C1", RequestedBy = "U1" };
 
-    private InMemoryDiagnosisStore Store(int capacity = 100, int days = 7) => new(
-        Options.Create(new SlackOptions { StoredDiagnosisCapacity = capacity, StoredDiagnosisLifetime = TimeSpan.FromDays(days) }),
-        _time);
+    private InMemoryDiagnosisStore Store(int capacity = 100, int days = 7)
+    {
+        var options = new SlackOptions
+        {
+            StoredDiagnosisCapacity = capacity,
+            StoredDiagnosisLifetime = TimeSpan.FromDays(days),
+        };
+        return new InMemoryDiagnosisStore(Options.Create(options), _time);
+    }
 
     private static ChatOpsBot.Core.Diagnosis.DiagnosisReport Report() =>
         Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new()));
@@ -45,7 +51,8 @@ public sealed class InMemoryDiagnosisStoreTests
         var store = Store();
 
         Assert.Null(await store.GetAsync(id, default));
-        Assert.Equal(AccessRequestStatus.NotFound, (await store.RecordAccessRequestAsync(id, "U1", default)).Status);
+        var request = await store.RecordAccessRequestAsync(id, "U1", default);
+        Assert.Equal(AccessRequestStatus.NotFound, request.Status);
     }
 
     [Fact]

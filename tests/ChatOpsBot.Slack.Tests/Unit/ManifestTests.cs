@@ -6,6 +6,8 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 /// <summary>The shipped Slack app manifests (deploy/slack/) match what the bot serves and needs.</summary>
 public sealed class ManifestTests
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private static readonly string[] Scopes =
     [
         "commands", "chat:write", "app_mentions:read", "channels:history", "groups:history", "users:read",
@@ -25,7 +27,8 @@ public sealed class ManifestTests
     private static YamlNode At(YamlNode node, params string[] path) =>
         path.Aggregate(node, (current, key) => ((YamlMappingNode)current).Children[new YamlScalarNode(key)]);
 
-    private static string Scalar(YamlNode node, params string[] path) => ((YamlScalarNode)At(node, path)).Value!;
+    private static string Scalar(YamlNode node, params string[] path) =>
+        ((YamlScalarNode)At(node, path)).Value!;
 
     private static bool Has(YamlNode node, params string[] path)
     {
@@ -59,10 +62,11 @@ public sealed class ManifestTests
 
         Assert.Equal("false", Scalar(root, "settings", "socket_mode_enabled"));
         var command = ((YamlSequenceNode)At(root, "features", "slash_commands")).Children[0];
-        Assert.EndsWith("/slack/commands", Scalar(command, "url"), StringComparison.Ordinal);
-        Assert.EndsWith("/slack/events", Scalar(root, "settings", "event_subscriptions", "request_url"), StringComparison.Ordinal);
-        Assert.EndsWith("/slack/interactions", Scalar(root, "settings", "interactivity", "request_url"), StringComparison.Ordinal);
-        Assert.StartsWith("https://", Scalar(root, "settings", "event_subscriptions", "request_url"), StringComparison.Ordinal);
+        Assert.EndsWith("/slack/commands", Scalar(command, "url"), Ord);
+        var eventsUrl = Scalar(root, "settings", "event_subscriptions", "request_url");
+        Assert.EndsWith("/slack/events", eventsUrl, Ord);
+        Assert.StartsWith("https://", eventsUrl, Ord);
+        Assert.EndsWith("/slack/interactions", Scalar(root, "settings", "interactivity", "request_url"), Ord);
     }
 
     [Fact]

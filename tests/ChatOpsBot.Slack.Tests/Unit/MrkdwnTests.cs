@@ -4,6 +4,8 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 
 public sealed class MrkdwnTests
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     [Theory]
     [InlineData("<!channel>", "&lt;!channel&gt;")]
     [InlineData("<@U123>", "&lt;@U123&gt;")]
@@ -21,11 +23,11 @@ public sealed class MrkdwnTests
     {
         var code = Mrkdwn.Code("x` *bold* <!here>\nnext");
 
-        Assert.StartsWith("`", code, StringComparison.Ordinal);
-        Assert.EndsWith("`", code, StringComparison.Ordinal);
+        Assert.StartsWith("`", code, Ord);
+        Assert.EndsWith("`", code, Ord);
         Assert.Equal(2, code.Count(c => c == '`'));
-        Assert.DoesNotContain("<", code, StringComparison.Ordinal);
-        Assert.DoesNotContain("\n", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", code, Ord);
+        Assert.DoesNotContain("\n", code, Ord);
     }
 
     [Fact]
@@ -34,11 +36,11 @@ public sealed class MrkdwnTests
         var block = Mrkdwn.CodeBlock("a: 1\n```\n<!channel>\n````", 3000, out var omitted);
 
         Assert.Equal(0, omitted);
-        Assert.StartsWith("```\n", block, StringComparison.Ordinal);
-        Assert.EndsWith("\n```", block, StringComparison.Ordinal);
+        Assert.StartsWith("```\n", block, Ord);
+        Assert.EndsWith("\n```", block, Ord);
         var inner = block[4..^4];
-        Assert.DoesNotContain("``", inner, StringComparison.Ordinal);
-        Assert.Contains("&lt;!channel&gt;", inner, StringComparison.Ordinal);
+        Assert.DoesNotContain("``", inner, Ord);
+        Assert.Contains("&lt;!channel&gt;", inner, Ord);
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class MrkdwnTests
 
         Assert.True(block.Length <= 3000);
         Assert.Equal(0, omitted);
-        Assert.Contains(Mrkdwn.Ellipsis, block, StringComparison.Ordinal);
+        Assert.Contains(Mrkdwn.Ellipsis, block, Ord);
     }
 
     [Theory]
@@ -80,7 +82,7 @@ public sealed class MrkdwnTests
         Assert.True(cut.Length <= max);
         var body = cut.TrimEnd('…');
         Assert.DoesNotMatch("&(?!amp;)", body);
-        Assert.False(body.EndsWith("&am", StringComparison.Ordinal));
+        Assert.False(body.EndsWith("&am", Ord));
     }
 
     [Fact]

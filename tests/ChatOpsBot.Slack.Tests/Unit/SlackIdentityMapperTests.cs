@@ -9,6 +9,8 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 
 public sealed class SlackIdentityMapperTests
 {
+    private const string GroupRole = "arn:aws:iam::111122223333:role/group-role";
+    private const string FreeRole = "arn:aws:iam::111122223333:role/free";
     private readonly FakeTimeProvider _time = new();
     private readonly FakeSlackWebApi _slack = new();
     private readonly SlackOptions _options = new()
@@ -16,14 +18,18 @@ public sealed class SlackIdentityMapperTests
         UserGroupCacheDuration = TimeSpan.FromMinutes(5),
         UserMappings =
         [
-            new SlackUserMapping { SlackUserGroupId = "SPAID0001", RoleArn = "arn:aws:iam::111122223333:role/group-role" },
-            new SlackUserMapping { SlackUserId = "UDIRECT01", KubernetesUser = "alice", KubernetesGroups = ["devs"] },
-            new SlackUserMapping { SlackUserGroupId = "SFREE0001", RoleArn = "arn:aws:iam::111122223333:role/free" },
+            new SlackUserMapping { SlackUserGroupId = "SPAID0001", RoleArn = GroupRole },
+            new SlackUserMapping
+            {
+                SlackUserId = "UDIRECT01", KubernetesUser = "alice", KubernetesGroups = ["devs"],
+            },
+            new SlackUserMapping { SlackUserGroupId = "SFREE0001", RoleArn = FreeRole },
         ],
     };
 
     private SlackIdentityMapper Mapper() => new(
-        new OptionsMonitorStub(_options), _slack, new UserGroupMembershipCache(Options.Create(_options), _time),
+        new OptionsMonitorStub(_options), _slack,
+        new UserGroupMembershipCache(Options.Create(_options), _time),
         NullLogger<SlackIdentityMapper>.Instance);
 
     [Fact]
@@ -43,8 +49,8 @@ public sealed class SlackIdentityMapperTests
         _slack.UserGroups["SPAID0001"] = ["UMEMBER01"];
         var mapper = Mapper();
 
-        Assert.Equal("arn:aws:iam::111122223333:role/group-role", (await mapper.FindHintsAsync("UMEMBER01", default))!.RoleArn);
-        Assert.Equal("arn:aws:iam::111122223333:role/group-role", (await mapper.FindHintsAsync("UMEMBER01", default))!.RoleArn);
+        Assert.Equal(GroupRole, (await mapper.FindHintsAsync("UMEMBER01", default))!.RoleArn);
+        Assert.Equal(GroupRole, (await mapper.FindHintsAsync("UMEMBER01", default))!.RoleArn);
         Assert.Equal(1, _slack.UserGroupLookups);
 
         _time.Advance(TimeSpan.FromMinutes(6));
@@ -60,7 +66,7 @@ public sealed class SlackIdentityMapperTests
 
         var hints = await Mapper().FindHintsAsync("UMEMBER02", default);
 
-        Assert.Equal("arn:aws:iam::111122223333:role/free", hints!.RoleArn);
+        Assert.Equal(FreeRole, hints!.RoleArn);
     }
 
     [Fact]

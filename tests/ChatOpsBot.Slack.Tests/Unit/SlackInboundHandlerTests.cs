@@ -15,6 +15,8 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 /// </summary>
 public sealed class SlackInboundHandlerTests
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private readonly SlackWorkBacklog _backlog;
     private readonly SlackInboundHandler _handler;
 
@@ -32,7 +34,7 @@ public sealed class SlackInboundHandlerTests
     {
         using var envelope = Fixture.Json("socket-mode/envelope-events_api-message.json");
         var payload = JsonDocument.Parse(envelope.RootElement.GetProperty("payload").GetRawText()
-            .Replace("Hi here!", "Error from server (Forbidden): nope", StringComparison.Ordinal));
+            .Replace("Hi here!", "Error from server (Forbidden): nope", Ord));
 
         Assert.Null(await _handler.HandleEventAsync(payload.RootElement, default));
         Assert.Null(await _handler.HandleEventAsync(payload.RootElement, default));
@@ -57,7 +59,7 @@ public sealed class SlackInboundHandlerTests
         var ack = await _handler.HandleSlashCommandAsync(command, default);
 
         Assert.Equal("ephemeral", ack!["response_type"]!.GetValue<string>());
-        Assert.Contains("`kubectl logs` in namespace `hello`", ack["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("`kubectl logs` in namespace `hello`", ack["text"]!.GetValue<string>(), Ord);
         Assert.Equal(1, _backlog.Count);
     }
 
@@ -67,21 +69,27 @@ public sealed class SlackInboundHandlerTests
         var ack = await _handler.HandleSlashCommandAsync(
             new SlashCommand { Command = "/hello-socket-mode", UserId = "U111" }, default);
 
-        Assert.Contains("I only answer `/k8s-access`", ack!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("I only answer `/k8s-access`", ack!["text"]!.GetValue<string>(), Ord);
         Assert.Equal(0, _backlog.Count);
     }
 
     [Fact]
     public async Task A_full_queue_makes_commands_say_busy_and_events_throw_busy()
     {
-        var command = new SlashCommand { Command = "/k8s-access", Text = "hello", UserId = "U1", ChannelId = "C1" };
+        var command = new SlashCommand
+        {
+            Command = "/k8s-access",
+            Text = "hello",
+            UserId = "U1",
+            ChannelId = "C1",
+        };
         await _handler.HandleSlashCommandAsync(command, default);
         await _handler.HandleSlashCommandAsync(command, default);
 
         var busy = await _handler.HandleSlashCommandAsync(command, default);
         using var ev = JsonDocument.Parse(SlackPayloads.Message("EvFULL", SlackPayloads.PastedError));
 
-        Assert.Contains("busy", busy!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("busy", busy!["text"]!.GetValue<string>(), Ord);
         await Assert.ThrowsAsync<SlackBusyException>(() => _handler.HandleEventAsync(ev.RootElement, default));
     }
 
@@ -89,8 +97,9 @@ public sealed class SlackInboundHandlerTests
     public async Task Event_types_the_bot_does_not_handle_are_acknowledged_and_dropped()
     {
         using var other = JsonDocument.Parse(
-            "{\"type\":\"event_callback\",\"event_id\":\"Ev1\",\"event\":{\"type\":\"reaction_added\",\"user\":\"U1\"}}");
-        using var limited = JsonDocument.Parse("{\"type\":\"app_rate_limited\",\"minute_rate_limited\":1518467820}");
+            """{"type":"event_callback","event_id":"Ev1","event":{"type":"reaction_added","user":"U1"}}""");
+        using var limited = JsonDocument.Parse(
+            """{"type":"app_rate_limited","minute_rate_limited":1518467820}""");
         using var noId = JsonDocument.Parse(SlackPayloads.Message("", SlackPayloads.PastedError));
 
         Assert.Null(await _handler.HandleEventAsync(other.RootElement, default));
@@ -102,7 +111,8 @@ public sealed class SlackInboundHandlerTests
     [Fact]
     public async Task Interactions_other_than_block_actions_are_ignored()
     {
-        using var shortcut = JsonDocument.Parse("{\"type\":\"shortcut\",\"callback_id\":\"x\",\"user\":{\"id\":\"U1\"}}");
+        using var shortcut = JsonDocument.Parse(
+            """{"type":"shortcut","callback_id":"x","user":{"id":"U1"}}""");
         using var superset = Fixture.Json("schema-superset/BlockActionPayload.json");
 
         Assert.Null(await _handler.HandleInteractionAsync(shortcut.RootElement, default));

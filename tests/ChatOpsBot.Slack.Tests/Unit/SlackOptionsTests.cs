@@ -7,8 +7,11 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 
 public sealed class SlackOptionsTests : IDisposable
 {
+    private const StringComparison Ord = StringComparison.Ordinal;
+
     private const string Secret = "sUpEr-SeCrEt-signing-value";
     private const string Token = "xoxb-1111-2222-not-a-real-token";
+    private const string DevRole = "arn:aws:iam::111122223333:role/dev";
     private readonly string _dir = Directory.CreateTempSubdirectory("slack-options-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -16,9 +19,12 @@ public sealed class SlackOptionsTests : IDisposable
     private static SlackOptions Resolve(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        using var provider = new ServiceCollection().AddLogging().AddSlackFrontEnd(configuration).BuildServiceProvider();
+        using var provider = Provider(configuration);
         return provider.GetRequiredService<IOptions<SlackOptions>>().Value;
     }
+
+    private static ServiceProvider Provider(IConfiguration configuration) =>
+        new ServiceCollection().AddLogging().AddSlackFrontEnd(configuration).BuildServiceProvider();
 
     private static OptionsValidationException Fails(Dictionary<string, string?> settings) =>
         Assert.Throws<OptionsValidationException>(() => Resolve(settings));
@@ -46,11 +52,12 @@ public sealed class SlackOptionsTests : IDisposable
         Environment.SetEnvironmentVariable("CHATOPSTEST1_Slack__SigningSecret", Secret);
         Environment.SetEnvironmentVariable("CHATOPSTEST1_Slack__BotToken", Token);
         Environment.SetEnvironmentVariable("CHATOPSTEST1_Slack__UserMappings__0__SlackUserId", "U0123ABCD");
-        Environment.SetEnvironmentVariable("CHATOPSTEST1_Slack__UserMappings__0__RoleArn", "arn:aws:iam::111122223333:role/dev");
+        Environment.SetEnvironmentVariable(
+            "CHATOPSTEST1_Slack__UserMappings__0__RoleArn", "arn:aws:iam::111122223333:role/dev");
         try
         {
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables("CHATOPSTEST1_").Build();
-            using var provider = new ServiceCollection().AddLogging().AddSlackFrontEnd(configuration).BuildServiceProvider();
+            using var provider = Provider(configuration);
             var options = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
 
             Assert.Equal(Secret, options.SigningSecret);
@@ -58,7 +65,9 @@ public sealed class SlackOptionsTests : IDisposable
         }
         finally
         {
-            foreach (var name in new[] { "SigningSecret", "BotToken", "UserMappings__0__SlackUserId", "UserMappings__0__RoleArn" })
+            string[] names =
+                ["SigningSecret", "BotToken", "UserMappings__0__SlackUserId", "UserMappings__0__RoleArn"];
+            foreach (var name in names)
             {
                 Environment.SetEnvironmentVariable("CHATOPSTEST1_Slack__" + name, null);
             }
@@ -90,10 +99,14 @@ public sealed class SlackOptionsTests : IDisposable
     [Fact]
     public void A_missing_secret_file_fails_naming_the_setting()
     {
-        var ex = Fails(new() { ["Slack:SigningSecretFile"] = Path.Combine(_dir, "absent"), ["Slack:BotToken"] = Token });
+        var ex = Fails(new()
+        {
+            ["Slack:SigningSecretFile"] = Path.Combine(_dir, "absent"),
+            ["Slack:BotToken"] = Token,
+        });
 
-        Assert.Contains("Slack:SigningSecretFile", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:SigningSecretFile", ex.Message, Ord);
+        Assert.DoesNotContain(Token, ex.Message, Ord);
     }
 
     [Fact]
@@ -104,7 +117,7 @@ public sealed class SlackOptionsTests : IDisposable
 
         var ex = Fails(new() { ["Slack:SigningSecret"] = Secret, ["Slack:BotTokenFile"] = file });
 
-        Assert.Contains("Slack:BotTokenFile names an empty file", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:BotTokenFile names an empty file", ex.Message, Ord);
     }
 
     [Fact]
@@ -117,15 +130,15 @@ public sealed class SlackOptionsTests : IDisposable
 
         var ex = Fails(settings);
 
-        Assert.Contains("Slack:SigningSecret and Slack:SigningSecretFile are both set", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:SigningSecret and Slack:SigningSecretFile are both set", ex.Message, Ord);
+        Assert.DoesNotContain(Secret, ex.Message, Ord);
     }
 
     [Fact]
     public void A_missing_signing_secret_fails_while_http_is_on_but_not_for_socket_mode_only()
     {
         var ex = Fails(new() { ["Slack:BotToken"] = Token });
-        Assert.Contains("Slack:SigningSecret is required", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:SigningSecret is required", ex.Message, Ord);
 
         var socketOnly = Resolve(new()
         {
@@ -141,8 +154,8 @@ public sealed class SlackOptionsTests : IDisposable
     {
         var ex = Fails(new() { ["Slack:SigningSecret"] = Secret });
 
-        Assert.Contains("Slack:BotToken is required", ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack:BotToken is required", ex.Message, Ord);
+        Assert.DoesNotContain(Secret, ex.Message, Ord);
     }
 
     [Theory]
@@ -167,17 +180,17 @@ public sealed class SlackOptionsTests : IDisposable
         var ex = Fails(settings);
 
         var failure = Assert.Single(ex.Failures);
-        Assert.StartsWith(named, failure, StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, ex.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith(named, failure, Ord);
+        Assert.DoesNotContain(Secret, ex.Message, Ord);
+        Assert.DoesNotContain(Token, ex.Message, Ord);
     }
 
     [Theory]
     [InlineData("SlackUserId=U0123ABCD", "must set RoleArn, KubernetesUser or KubernetesGroups")]
-    [InlineData("RoleArn=arn:aws:iam::111122223333:role/dev", "exactly one of SlackUserId or SlackUserGroupId")]
-    [InlineData("SlackUserId=U0123ABCD;SlackUserGroupId=S0123ABCD;RoleArn=arn:aws:iam::111122223333:role/dev", "exactly one of")]
-    [InlineData("SlackUserId=bob;RoleArn=arn:aws:iam::111122223333:role/dev", "SlackUserId must be a Slack user id")]
-    [InlineData("SlackUserGroupId=U0123ABCD;RoleArn=arn:aws:iam::111122223333:role/dev", "SlackUserGroupId must be")]
+    [InlineData("RoleArn=" + DevRole, "exactly one of SlackUserId or SlackUserGroupId")]
+    [InlineData("SlackUserId=U0123ABCD;SlackUserGroupId=S0123ABCD;RoleArn=" + DevRole, "exactly one of")]
+    [InlineData("SlackUserId=bob;RoleArn=" + DevRole, "SlackUserId must be a Slack user id")]
+    [InlineData("SlackUserGroupId=U0123ABCD;RoleArn=" + DevRole, "SlackUserGroupId must be")]
     [InlineData("SlackUserId=U0123ABCD;RoleArn=role/dev", "RoleArn must be an IAM role")]
     [InlineData("SlackUserId=U0123ABCD;KubernetesGroups:0= ", "KubernetesGroups holds an empty")]
     public void Malformed_mappings_fail_naming_the_entry(string fields, string expected)
@@ -187,27 +200,33 @@ public sealed class SlackOptionsTests : IDisposable
         settings["Slack:UserMappings:0:RoleArn"] = "arn:aws:iam::111122223333:role/ok";
         foreach (var field in fields.Split(';'))
         {
-            var (name, value) = (field[..field.IndexOf('=', StringComparison.Ordinal)], field[(field.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+            var equals = field.IndexOf('=', Ord);
+            var (name, value) = (field[..equals], field[(equals + 1)..]);
             settings["Slack:UserMappings:1:" + name] = value;
         }
 
         var ex = Fails(settings);
 
-        Assert.Contains(ex.Failures, f => f.StartsWith("Slack:UserMappings:1", StringComparison.Ordinal)
-                                          && f.Contains(expected, StringComparison.Ordinal));
-        Assert.DoesNotContain(ex.Failures, f => f.StartsWith("Slack:UserMappings:0", StringComparison.Ordinal));
+        Assert.Contains(ex.Failures, f => f.StartsWith("Slack:UserMappings:1", Ord)
+                                          && f.Contains(expected, Ord));
+        Assert.DoesNotContain(ex.Failures, f => f.StartsWith("Slack:UserMappings:0", Ord));
     }
 
     [Fact]
     public void ToString_never_shows_a_secret()
     {
-        var options = new SlackOptions { SigningSecret = Secret, BotToken = Token, AppToken = "xapp-secret-app-token" };
+        var options = new SlackOptions
+        {
+            SigningSecret = Secret,
+            BotToken = Token,
+            AppToken = "xapp-secret-app-token",
+        };
 
         var text = options.ToString();
 
-        Assert.DoesNotContain(Secret, text, StringComparison.Ordinal);
-        Assert.DoesNotContain(Token, text, StringComparison.Ordinal);
-        Assert.DoesNotContain("xapp-secret", text, StringComparison.Ordinal);
-        Assert.Contains("SigningSecret = (set)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, text, Ord);
+        Assert.DoesNotContain(Token, text, Ord);
+        Assert.DoesNotContain("xapp-secret", text, Ord);
+        Assert.Contains("SigningSecret = (set)", text, Ord);
     }
 }

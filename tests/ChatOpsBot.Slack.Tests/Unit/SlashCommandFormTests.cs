@@ -36,7 +36,9 @@ public sealed class SlashCommandFormTests
     [Fact]
     public void Plus_signs_and_percent_escapes_decode_as_slack_means_them()
     {
-        var form = SlashCommandForm.ReadForm("command=%2Fk8s-access&user_id=U1&text=get+secrets%20-n+hello"u8)!;
+        var body = "command=%2Fk8s-access&user_id=U1&text=get+secrets%20-n+hello"u8;
+
+        var form = SlashCommandForm.ReadForm(body)!;
 
         Assert.Equal("get secrets -n hello", SlashCommandForm.ToSlashCommand(form)!.Text);
     }
@@ -63,7 +65,9 @@ public sealed class SlashCommandFormTests
     {
         using var superset = Fixture.Json("schema-superset/SlashCommandPayload.json");
         var fields = superset.RootElement.EnumerateObject()
-            .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))
+            .Select(p => new KeyValuePair<string, string>(
+                p.Name,
+                p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))
             .Select(p => p.Key is "command" or "user_id" ? new KeyValuePair<string, string>(p.Key, "x") : p);
 
         var form = SlashCommandForm.ReadForm(Encoding.UTF8.GetBytes(SlackRequests.Form(fields)))!;

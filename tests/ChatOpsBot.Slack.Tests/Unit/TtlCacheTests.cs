@@ -5,7 +5,7 @@ namespace ChatOpsBot.Slack.Tests.Unit;
 
 public sealed class TtlCacheTests
 {
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2025-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Entries_expire_after_their_lifetime()
@@ -71,7 +71,9 @@ public sealed class TtlCacheTests
     {
         var cache = new TtlCache<string, bool>(1000, TimeSpan.FromMinutes(5), _time);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => cache.TryAdd("event", true))));
+        var claims = Enumerable.Range(0, 64).Select(_ => Task.Run(() => cache.TryAdd("event", true)));
+
+        var results = await Task.WhenAll(claims);
 
         Assert.Single(results, r => r);
     }
