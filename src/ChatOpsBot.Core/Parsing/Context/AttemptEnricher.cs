@@ -55,7 +55,8 @@ internal sealed class AttemptEnricher(PasteText text)
             return attempt;
         }
 
-        var suffix = KubectlSuffix.Match(text.Slice(candidate.End, Math.Min(lineEnd, candidate.End + SuffixWindow)));
+        var after = text.Slice(candidate.End, Math.Min(lineEnd, candidate.End + SuffixWindow));
+        var suffix = after.Contains('(', StringComparison.Ordinal) ? KubectlSuffix.Match(after) : Match.Empty;
         if (!suffix.Success)
         {
             return attempt;
@@ -86,7 +87,10 @@ internal sealed class AttemptEnricher(PasteText text)
     private AccessAttempt FromPreamble(int start, AccessAttempt attempt)
     {
         var from = Math.Max(text.LinesBefore(start, PreambleLines), start - PasteText.MaxWindow);
-        var preamble = ApplyPreamble.Find(text.Slice(from, start));
+        var preamble = text.Value.IndexOf("Name: \"", from, start - from, StringComparison.Ordinal) < 0
+            && text.Value.IndexOf("Resource: \"", from, start - from, StringComparison.Ordinal) < 0
+            ? null
+            : ApplyPreamble.Find(text.Slice(from, start));
         if (preamble is null || (attempt.Resource is not null && preamble.Resource is not null
             && preamble.Resource != attempt.Resource))
         {
@@ -109,14 +113,19 @@ internal sealed class AttemptEnricher(PasteText text)
             return attempt;
         }
 
-        var line = text.Slice(Math.Max(text.LineStart(start), start - PasteText.MaxWindow), start);
-        var reference = ObjectReferenceNamespace.Match(line);
+        var lineStart = text.LineStart(start);
+        var line = text.Slice(Math.Max(lineStart, start - PasteText.MaxWindow), start);
+        var reference = line.Contains("ObjectReference", StringComparison.Ordinal)
+            ? ObjectReferenceNamespace.Match(line)
+            : Match.Empty;
         if (reference.Success)
         {
             return attempt with { Namespace = reference.Groups["ns"].Value };
         }
 
-        var row = EventsRow.Match(line);
+        var row = lineStart >= start - PasteText.MaxWindow && line.Contains("  ", StringComparison.Ordinal)
+            ? EventsRow.Match(line)
+            : Match.Empty;
         return row.Success ? attempt with { Namespace = row.Groups["ns"].Value } : attempt;
     }
 

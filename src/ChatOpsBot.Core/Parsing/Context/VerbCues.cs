@@ -20,9 +20,28 @@ internal static class VerbCues
     public static string? Before(PasteText text, int position)
     {
         var start = Math.Max(text.LineStart(position), position - Window);
+        if (!HasCueStem(text.Value, start, position - start))
+        {
+            return null;
+        }
+
         var window = text.Slice(start, position);
         var matches = Cue.Matches(window);
         return matches.Count == 0 ? null : ToVerb(matches[^1].Groups["w"].Value);
+    }
+
+    // A vectorised look for the word stems before running the regex on the window.
+    private static bool HasCueStem(string text, int start, int count)
+    {
+        foreach (var stem in (ReadOnlySpan<string>)["reat", "pdat", "atch", "elet", "eplac", "etriev"])
+        {
+            if (text.IndexOf(stem, start, count, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string ToVerb(string word) => word.ToLowerInvariant() switch

@@ -142,6 +142,6 @@ internal sealed class AuthorizerSentenceRule : IAttemptRule
         var lineEnd = text.LineEnd(phrase);
         var reason = text.Slice(isAt, Math.Min(lineEnd, isAt + 500)).TrimEnd(':', ' ');
         var attempt = EscalationRule.Build(text, start, prefix, reason) with { User = user, Groups = groups };
-        return new Candidate(start, lineEnd, attempt);
+        return new Candidate(start, phrase, attempt);
     }
 }

@@ -37,7 +37,7 @@ internal sealed class EscalationRule : IAttemptRule
                 User = user?.Groups["name"].Value,
                 Groups = user is null ? null : SplitGroups(user.Groups["groups"].Value),
             };
-            yield return new Candidate(start, lineEnd, attempt);
+            yield return new Candidate(start, match.Index + match.Length, attempt);
         }
     }
 

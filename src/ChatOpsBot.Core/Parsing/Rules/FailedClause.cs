@@ -24,6 +24,10 @@ internal static class FailedClause
     {
         var start = Math.Max(text.LineStart(position), position - Window);
         var window = text.Slice(start, position);
+        if (!window.Contains("ailed to ", StringComparison.Ordinal))
+        {
+            return attempt;
+        }
 
         var clause = ObjectClause.Matches(window);
         if (clause.Count > 0)

@@ -14,6 +14,9 @@ internal sealed class UrlForbiddenRule : IAttemptRule
 {
     private const int MethodWindow = 40;
 
+    // How far from the URL, on its line, the 403 may be stated.
+    private const int StatusWindow = 600;
+
     private static readonly Regex Url = Patterns.Linear(@"https?://[^\s""'<>|`]+");
 
     private static readonly Regex Method = Patterns.LinearIgnoreCase(@"\b(?<m>get|post|put|patch|delete)\b");
@@ -25,7 +28,8 @@ internal sealed class UrlForbiddenRule : IAttemptRule
         {
             var lineStart = text.LineStart(match.Index);
             var lineEnd = text.LineEnd(match.Index);
-            if (!SaysForbidden(text.Slice(Math.Max(lineStart, match.Index - PasteText.MaxWindow), Math.Min(lineEnd, match.Index + PasteText.MaxWindow))))
+            if (!SaysForbidden(text.Value, Math.Max(lineStart, match.Index - StatusWindow),
+                Math.Min(lineEnd, match.Index + match.Length + StatusWindow)))
             {
                 continue;
             }
@@ -53,8 +57,9 @@ internal sealed class UrlForbiddenRule : IAttemptRule
         }
     }
 
-    private static bool SaysForbidden(string line) =>
-        line.Contains("403", StringComparison.Ordinal) || line.Contains("orbidden", StringComparison.Ordinal);
+    private static bool SaysForbidden(string text, int start, int end) =>
+        text.IndexOf("403", start, end - start, StringComparison.Ordinal) >= 0
+        || text.IndexOf("orbidden", start, end - start, StringComparison.Ordinal) >= 0;
 
     private static string? MethodBefore(PasteText text, int urlStart, int lineStart)
     {
