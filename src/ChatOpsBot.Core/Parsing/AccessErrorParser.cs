@@ -23,8 +23,9 @@ public static class AccessErrorParser
     [
         new AuthorizerSentenceRule(), new EscalationRule(), new AdmissionDenialRule(),
         new AdmissionWebhookRule(), new UnauthorizedRule(), new GkeIamRule(), new KeyValueForbiddenRule(),
-        new LegacyOpenShiftRule(), new UrlForbiddenRule(), new ForbiddenHeaderRule(), new ClientSideDenialRule(),
-        new UpgradeForbiddenRule(), new CredentialPluginRule(), new CloudIamDenialRule(), new NonDenialNoticeRule(),
+        new LegacyOpenShiftRule(), new UrlForbiddenRule(), new ForbiddenHeaderRule(),
+        new ClientSideDenialRule(), new UpgradeForbiddenRule(), new CredentialPluginRule(),
+        new CloudIamDenialRule(), new NonDenialNoticeRule(), new ToolRbacDenialRule(),
     ];
 
     /// <summary>
@@ -35,28 +36,32 @@ public static class AccessErrorParser
     /// </summary>
     /// <param name="text">The pasted text; any content, empty included.</param>
     /// <exception cref="ArgumentNullException">When <paramref name="text"/> is null.</exception>
-    /// <exception cref="ArgumentException">When the text is longer than <see cref="MaxInputLength"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// When the text is longer than <see cref="MaxInputLength"/>.
+    /// </exception>
     public static IReadOnlyList<AccessAttempt> Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxInputLength)
         {
             throw new ArgumentException(
-                $"The text is {text.Length} characters long; at most {MaxInputLength} are read.", nameof(text));
+                $"The text is {text.Length} characters long; at most {MaxInputLength} are read.",
+                nameof(text));
         }
 
         var paste = new PasteText(PasteNormalizer.Normalize(text));
         var candidates = Rules.SelectMany(rule => rule.Find(paste)).ToList();
-        var standing = CandidateResolver.Resolve(candidates);
-
         var enricher = new AttemptEnricher(paste);
-        var attempts = standing.Select(enricher.Enrich).ToList();
-        var accessErrors = AttemptMerger.Merge(attempts.Where(a => a.Kind != AttemptKind.NotAnAccessError));
+
+        // Look-alikes only speak when there is nothing else, so they never hide a real denial.
+        var denials = candidates.Where(c => c.Attempt.Kind != AttemptKind.NotAnAccessError).ToList();
+        var accessErrors = AttemptMerger.Merge(CandidateResolver.Resolve(denials).Select(enricher.Enrich));
         if (accessErrors.Count > 0)
         {
             return accessErrors;
         }
 
-        return [attempts.FirstOrDefault() ?? AccessAttempt.None];
+        var lookAlike = CandidateResolver.Resolve(candidates).FirstOrDefault();
+        return [lookAlike is null ? AccessAttempt.None : enricher.Enrich(lookAlike)];
     }
 }

@@ -10,7 +10,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void ReadsTheCurrentWordingWithSubresourceAndNamespace()
     {
-        var attempt = First("Error from server (Forbidden): pods \"api-7d9\" is forbidden: User \"dana@corp.test\" "
+        var attempt = First("Error from server (Forbidden): pods \"api-7d9\" is forbidden: User "
+            + "\"dana@corp.test\" "
             + "cannot create resource \"pods/attach\" in API group \"\" in the namespace \"payments\"");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
@@ -28,8 +29,10 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void ReadsClusterScopeAndAGroupQualifiedPrefix()
     {
-        var attempt = First("storageclasses.storage.k8s.io \"fast\" is forbidden: User \"system:serviceaccount:ops:csi\" "
-            + "cannot delete resource \"storageclasses\" in API group \"storage.k8s.io\" at the cluster scope");
+        var attempt = First("storageclasses.storage.k8s.io \"fast\" is forbidden: User "
+            + "\"system:serviceaccount:ops:csi\" "
+            + "cannot delete resource \"storageclasses\" in API group \"storage.k8s.io\" at the cluster "
+                + "scope");
 
         Assert.Equal("delete", attempt.Verb);
         Assert.Equal("storageclasses", attempt.Resource);
@@ -42,7 +45,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void TakesTheGroupFromThePrefixWhenTheSentenceIsCut()
     {
-        var attempt = First("servicemonitors.monitoring.coreos.com is forbidden: User \"bot\" cannot watch resource \"servicemonitors\"");
+        var attempt = First("servicemonitors.monitoring.coreos.com is forbidden: User \"bot\" cannot "
+            + "watch resource \"servicemonitors\"");
 
         Assert.Equal("watch", attempt.Verb);
         Assert.Equal("servicemonitors", attempt.Resource);
@@ -52,11 +56,14 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void ReadsTheOldWordingWithSubresourceAndGroupSuffix()
     {
-        var logs = First("pods \"w-1\" is forbidden: User \"eve\" cannot get pods/log in the namespace \"qa\"");
+        var logs = First("pods \"w-1\" is forbidden: User \"eve\" cannot get pods/log in the namespace "
+            + "\"qa\"");
         var jobs = First("User \"eve\" cannot delete cronjobs.batch in the namespace \"qa\"");
-        var portForward = First("pods \"w-1\" is forbidden: User \"eve\" cannot create pods/portForward in the namespace \"qa\"");
+        var portForward = First("pods \"w-1\" is forbidden: User \"eve\" cannot create pods/portForward "
+            + "in the namespace \"qa\"");
 
-        Assert.Equal(("get", "pods", "log", null, "qa"), (logs.Verb, logs.Resource, logs.Subresource, logs.ApiGroup, logs.Namespace));
+        Assert.Equal(("get", "pods", "log", null, "qa"), (logs.Verb, logs.Resource, logs.Subresource,
+            logs.ApiGroup, logs.Namespace));
         Assert.Equal(("delete", "cronjobs", "batch"), (jobs.Verb, jobs.Resource, jobs.ApiGroup));
         Assert.Equal(("pods", "portForward"), (portForward.Resource, portForward.Subresource));
     }
@@ -76,7 +83,8 @@ public sealed class AuthorizerSentenceTests
     {
         var attempt = First("User \"jo\" cannot \"list\" \"pods\" in project \"dev\"");
 
-        Assert.Equal(("jo", "list", "pods", "dev"), (attempt.User, attempt.Verb, attempt.Resource, attempt.Namespace));
+        Assert.Equal(("jo", "list", "pods", "dev"), (attempt.User, attempt.Verb, attempt.Resource,
+            attempt.Namespace));
     }
 
     [Fact]
@@ -92,12 +100,16 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void KeepsTheReasonSuffix()
     {
-        var rbac = First("secrets is forbidden: User \"u\" cannot list resource \"secrets\" in API group \"\" in the namespace \"a\": "
-            + "RBAC: [role.rbac.authorization.k8s.io \"reader\" not found, clusterrole.rbac.authorization.k8s.io \"x\" not found]");
-        var node = First("secrets \"tls\" is forbidden: User \"system:node:n1\" cannot get resource \"secrets\" in API group \"\" "
+        var rbac = First("secrets is forbidden: User \"u\" cannot list resource \"secrets\" in API group "
+            + "\"\" in the namespace \"a\": "
+            + "RBAC: [role.rbac.authorization.k8s.io \"reader\" not found, "
+                + "clusterrole.rbac.authorization.k8s.io \"x\" not found]");
+        var node = First("secrets \"tls\" is forbidden: User \"system:node:n1\" cannot get resource "
+            + "\"secrets\" in API group \"\" "
             + "in the namespace \"web\": no relationship found between node 'n1' and this object");
 
-        Assert.Equal("RBAC: [role.rbac.authorization.k8s.io \"reader\" not found, clusterrole.rbac.authorization.k8s.io \"x\" not found]",
+        Assert.Equal("RBAC: [role.rbac.authorization.k8s.io \"reader\" not found, "
+            + "clusterrole.rbac.authorization.k8s.io \"x\" not found]",
             rbac.Reason);
         Assert.Equal("no relationship found between node 'n1' and this object", node.Reason);
     }
@@ -105,7 +117,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void StopsTheReasonAtTheQuoteClosingALogField()
     {
-        var attempt = First("level=error err=\"configmaps is forbidden: User \\\"sa\\\" cannot list resource \\\"configmaps\\\" "
+        var attempt = First("level=error err=\"configmaps is forbidden: User \\\"sa\\\" cannot list "
+            + "resource \\\"configmaps\\\" "
             + "in API group \\\"\\\" at the cluster scope: denied by policy\" component=sync");
 
         Assert.Equal("denied by policy", attempt.Reason);
@@ -115,7 +128,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void LeavesTheNamespaceUnknownWhenThePasteStopsAfterInTheNamespace()
     {
-        var attempt = First("deployments.apps is forbidden: User \"ci\" cannot list resource \"deployments\" in API group \"apps\" in the namespace");
+        var attempt = First("deployments.apps is forbidden: User \"ci\" cannot list resource "
+            + "\"deployments\" in API group \"apps\" in the namespace");
 
         Assert.Null(attempt.Namespace);
         Assert.False(attempt.ClusterScope);
@@ -125,7 +139,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void AcceptsAMissingClosingQuoteAtTheEnd()
     {
-        var attempt = First("pods is forbidden: User \"ci\" cannot list resource \"pods\" in API group \"\" in the namespace \"build");
+        var attempt = First("pods is forbidden: User \"ci\" cannot list resource \"pods\" in API group "
+            + "\"\" in the namespace \"build");
 
         Assert.Equal("build", attempt.Namespace);
     }
@@ -133,7 +148,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void DoesNotTakeCannotForTheUserWhenTheUserIsMissing()
     {
-        var attempt = First("Error from server (Forbidden): nodes is forbidden: User cannot list nodes at the cluster scope");
+        var attempt = First("Error from server (Forbidden): nodes is forbidden: User cannot list nodes at "
+            + "the cluster scope");
 
         Assert.Null(attempt.User);
         Assert.Equal(("list", "nodes", true), (attempt.Verb, attempt.Resource, attempt.ClusterScope));
@@ -142,7 +158,8 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void ReadsKubectlsRequestSuffixForTheName()
     {
-        var attempt = First("Error from server (Forbidden): User \"kim\" cannot get nodes at the cluster scope. (get nodes worker-3)");
+        var attempt = First("Error from server (Forbidden): User \"kim\" cannot get nodes at the cluster "
+            + "scope. (get nodes worker-3)");
 
         Assert.Equal("worker-3", attempt.Name);
         Assert.True(attempt.ClusterScope);
@@ -151,9 +168,12 @@ public sealed class AuthorizerSentenceTests
     [Fact]
     public void AcceptsUsersWithSpacesBracesAndColons()
     {
-        var spaced = First("nodes is forbidden: User \"Jane Doe\" cannot list resource \"nodes\" in API group \"\" at the cluster scope");
-        var templated = First("pods is forbidden: User \"system:serviceaccount:{{ ns }}:default\" cannot list resource \"pods\" in API group \"\" at the cluster scope");
-        var named = First("groups \"system:masters\" is forbidden: User \"proxy\" cannot impersonate resource \"groups\" in API group \"\" at the cluster scope");
+        var spaced = First("nodes is forbidden: User \"Jane Doe\" cannot list resource \"nodes\" in API "
+            + "group \"\" at the cluster scope");
+        var templated = First("pods is forbidden: User \"system:serviceaccount:{{ ns }}:default\" cannot "
+            + "list resource \"pods\" in API group \"\" at the cluster scope");
+        var named = First("groups \"system:masters\" is forbidden: User \"proxy\" cannot impersonate "
+            + "resource \"groups\" in API group \"\" at the cluster scope");
 
         Assert.Equal("Jane Doe", spaced.User);
         Assert.Equal("system:serviceaccount:{{ ns }}:default", templated.User);

@@ -10,8 +10,10 @@ public sealed class EscalationTests
     [Fact]
     public void ReadsTheObjectAndTheUserStruct()
     {
-        var attempt = First("Error from server (Forbidden): error when creating \"r.yaml\": rolebindings.rbac.authorization.k8s.io "
-            + "\"admins\" is forbidden: attempt to grant extra privileges: [{[*] [*] [*] [] []}] user=&{lee 42 [devs system:authenticated] map[]} "
+        var attempt = First("Error from server (Forbidden): error when creating \"r.yaml\": "
+            + "rolebindings.rbac.authorization.k8s.io "
+            + "\"admins\" is forbidden: attempt to grant extra privileges: [{[*] [*] [*] [] []}] "
+                + "user=&{lee 42 [devs system:authenticated] map[]} "
             + "ownerrules=[] ruleResolutionErrors=[]");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
@@ -26,29 +28,37 @@ public sealed class EscalationTests
     [Fact]
     public void ClusterRolesAreClusterScopedAndTheVerbFollowsTheTool()
     {
-        var attempt = First("error when replacing \"cr.yaml\": clusterroles.rbac.authorization.k8s.io \"view-all\" is forbidden: "
-            + "attempt to grant extra privileges: [PolicyRule{Resources:[\"*\"]}] user=&{ops@corp.test  [system:authenticated] map[]}");
+        var attempt = First("error when replacing \"cr.yaml\": clusterroles.rbac.authorization.k8s.io "
+            + "\"view-all\" is forbidden: "
+            + "attempt to grant extra privileges: [PolicyRule{Resources:[\"*\"]}] user=&{ops@corp.test  "
+                + "[system:authenticated] map[]}");
 
-        Assert.Equal(("update", "clusterroles", true), (attempt.Verb, attempt.Resource, attempt.ClusterScope));
+        Assert.Equal(("update", "clusterroles", true), (attempt.Verb, attempt.Resource,
+            attempt.ClusterScope));
         Assert.Equal("ops@corp.test", attempt.User);
     }
 
     [Fact]
     public void ReadsOpenShiftsWordingWithGroups()
     {
-        var attempt = First("Error: roles.rbac.authorization.k8s.io \"op\" is forbidden: user \"max\" (groups=[\"team\" \"system:authenticated\"]) "
-            + "is attempting to grant RBAC permissions not currently held:\n{APIGroups:[\"\"], Resources:[\"pods\"], Verbs:[\"get\"]}");
+        var attempt = First("Error: roles.rbac.authorization.k8s.io \"op\" is forbidden: user \"max\" "
+            + "(groups=[\"team\" \"system:authenticated\"]) "
+            + "is attempting to grant RBAC permissions not currently held:\n{APIGroups:[\"\"], "
+                + "Resources:[\"pods\"], Verbs:[\"get\"]}");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
-        Assert.Equal(("max", "create", "roles", "op"), (attempt.User, attempt.Verb, attempt.Resource, attempt.Name));
+        Assert.Equal(("max", "create", "roles", "op"), (attempt.User, attempt.Verb, attempt.Resource,
+            attempt.Name));
         Assert.Equal(["team", "system:authenticated"], attempt.Groups!);
-        Assert.StartsWith("is attempting to grant RBAC permissions not currently held", attempt.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("is attempting to grant RBAC permissions not currently "
+            + "held", attempt.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
     public void AnEscalationWrappedInTheLoginMessageIsStillAForbiddenEscalation()
     {
-        var attempt = First("error: You must be logged in to the server (error when creating \"r.json\": attempt to grant extra privileges: "
+        var attempt = First("error: You must be logged in to the server (error when creating \"r.json\": "
+            + "attempt to grant extra privileges: "
             + "[{[get] [] [pods] [] []}] user=<nil> ownerrules=[] ruleResolutionErrors=[])");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);

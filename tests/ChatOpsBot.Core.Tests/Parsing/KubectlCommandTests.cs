@@ -14,7 +14,8 @@ public sealed class KubectlCommandTests
     [InlineData("delete deployments.apps/web", "delete", "deployments", null, "web", null)]
     [InlineData("get widgets.example.io", "get", "widgets", null, null, null)]
     [InlineData("create deploy web --image=nginx", "create", "deployments", null, "web", null)]
-    public void ReadsTheRequest(string arguments, string verb, string resource, string? subresource, string? name, string? ns)
+    public void ReadsTheRequest(string arguments, string verb, string resource, string? subresource,
+        string? name, string? ns)
     {
         var command = KubectlCommand.Parse(arguments)!;
 
@@ -39,7 +40,8 @@ public sealed class KubectlCommandTests
 
         Assert.Equal(("update", "deployments", "scale", "apps", "shop", "web"),
             (named.Verb, named.Resource, named.Subresource, named.ApiGroup, named.Namespace, named.Name));
-        Assert.Equal(("get", "namespaces", "shop", ""), (core.Verb, core.Resource, core.Name, core.ApiGroup));
+        Assert.Equal(("get", "namespaces", "shop", ""), (core.Verb, core.Resource, core.Name,
+            core.ApiGroup));
         Assert.Null(UrlPath.Read("/healthz", "GET"));
     }
 

@@ -10,11 +10,14 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void GkeRequiresOneOfTurnsTheSentenceIntoGkeIam()
     {
-        var attempt = First("Error from server (Forbidden): pods \"w-0\" is forbidden: User \"a@corp.test\" cannot create resource "
-            + "\"pods/exec\" in API group \"\" in the namespace \"ml\": requires one of [\"container.pods.exec\"] permission(s).");
+        var attempt = First("Error from server (Forbidden): pods \"w-0\" is forbidden: User "
+            + "\"a@corp.test\" cannot create resource "
+            + "\"pods/exec\" in API group \"\" in the namespace \"ml\": requires one of "
+                + "[\"container.pods.exec\"] permission(s).");
 
         Assert.Equal(AttemptKind.GkeIam, attempt.Kind);
-        Assert.Equal(("create", "pods", "exec", "ml"), (attempt.Verb, attempt.Resource, attempt.Subresource, attempt.Namespace));
+        Assert.Equal(("create", "pods", "exec", "ml"), (attempt.Verb, attempt.Resource,
+            attempt.Subresource, attempt.Namespace));
         Assert.Equal("requires one of [\"container.pods.exec\"] permission(s).", attempt.Reason);
         Assert.True(attempt.IsRbacQuestion);
     }
@@ -22,7 +25,8 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void StandaloneGkePermissionIsTheAction()
     {
-        var attempt = First("ERROR: (gcloud.container.clusters.get-credentials) ResponseError: code=403, message=Required "
+        var attempt = First("ERROR: (gcloud.container.clusters.get-credentials) ResponseError: code=403, "
+            + "message=Required "
             + "\"container.clusters.get\" permission(s) for \"projects/p/locations/z/clusters/c\".");
 
         Assert.Equal(AttemptKind.GkeIam, attempt.Kind);
@@ -30,9 +34,19 @@ public sealed class OtherDenialShapeTests
     }
 
     [Fact]
+    public void GoogleCloudsNewerPermissionWordingIsGkeIam()
+    {
+        var attempt = First("Error: googleapi: Error 403: Permission 'container.clusters.get' denied on resource "
+            + "'//container.googleapis.com/projects/p/zones/z/clusters/c' (or it may not exist)., forbidden");
+
+        Assert.Equal((AttemptKind.GkeIam, "container.clusters.get"), (attempt.Kind, attempt.Verb));
+    }
+
+    [Fact]
     public void KubeletKeyValueDenial()
     {
-        var attempt = First("error: unable to upgrade connection: Forbidden (user=system:kube-apiserver, verb=get, resource=nodes, subresource=proxy)");
+        var attempt = First("error: unable to upgrade connection: Forbidden (user=system:kube-apiserver, "
+            + "verb=get, resource=nodes, subresource=proxy)");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
         Assert.Equal(("system:kube-apiserver", "get", "nodes", "proxy", true),
@@ -42,7 +56,8 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void KeyValueDenialTakesGroupFromKubectlSuffixAndNamespaceFromTheCommand()
     {
-        var attempt = First("kubectl get widgets -n lab\nError from server (Forbidden): Forbidden (user=u, verb=list, resource=widgets, "
+        var attempt = First("kubectl get widgets -n lab\nError from server (Forbidden): Forbidden "
+            + "(user=u, verb=list, resource=widgets, "
             + "subresource=) (get widgets.example.io)");
 
         Assert.Equal(("list", "widgets", "", "example.io", "lab"),
@@ -50,24 +65,31 @@ public sealed class OtherDenialShapeTests
     }
 
     [Theory]
-    [InlineData("ClientResponseError: 403, message='Forbidden', url='https://10.0.0.1/apis/batch/v1/namespaces/etl/jobs'",
+    [InlineData("ClientResponseError: 403, message='Forbidden', "
+        + "url='https://10.0.0.1/apis/batch/v1/namespaces/etl/jobs'",
         "list", "jobs", "batch", "etl", null)]
-    [InlineData("POST https://api:6443/api/v1/namespaces/etl/secrets 403 Forbidden", "create", "secrets", "", "etl", null)]
-    [InlineData("DELETE https://api/apis/apps/v1/namespaces/etl/deployments/web: 403", "delete", "deployments", "apps", "etl", "web")]
+    [InlineData("POST https://api:6443/api/v1/namespaces/etl/secrets 403 "
+        + "Forbidden", "create", "secrets", "", "etl", null)]
+    [InlineData("DELETE https://api/apis/apps/v1/namespaces/etl/deployments/web: "
+        + "403", "delete", "deployments", "apps", "etl", "web")]
     [InlineData("GET https://api/api/v1/nodes?watch=true 403 Forbidden", "watch", "nodes", "", null, null)]
-    public void UrlOnlyDenialsAreReadFromThePath(string text, string verb, string resource, string group, string? ns, string? name)
+    public void UrlOnlyDenialsAreReadFromThePath(string text, string verb, string resource, string group,
+        string? ns, string? name)
     {
         var attempt = First(text);
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
-        Assert.Equal((verb, resource, group, ns, name), (attempt.Verb, attempt.Resource, attempt.ApiGroup, attempt.Namespace, attempt.Name));
+        Assert.Equal((verb, resource, group, ns, name), (attempt.Verb, attempt.Resource, attempt.ApiGroup,
+            attempt.Namespace, attempt.Name));
     }
 
     [Fact]
     public void AMessageOnTheSameLineWinsOverItsUrl()
     {
-        var attempts = AccessErrorParser.Parse("Failure executing: GET at: https://10.0.0.1/api/v1/namespaces/a/pods. Message: Forbidden! "
-            + "pods is forbidden: User \"system:serviceaccount:a:jenkins\" cannot list resource \"pods\" in API group \"\" in the namespace \"a\".");
+        var attempts = AccessErrorParser.Parse("Failure executing: GET at: "
+            + "https://10.0.0.1/api/v1/namespaces/a/pods. Message: Forbidden! "
+            + "pods is forbidden: User \"system:serviceaccount:a:jenkins\" cannot list resource \"pods\" "
+                + "in API group \"\" in the namespace \"a\".");
 
         var attempt = Assert.Single(attempts);
         Assert.Equal("system:serviceaccount:a:jenkins", attempt.User);
@@ -76,7 +98,8 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void KubeletUrlGivesThePodSubresource()
     {
-        var attempt = First("Error from server: Get \"https://10.1.2.3:10250/exec/ci/runner-0/build?command=sh\": Forbidden");
+        var attempt = First("Error from server: Get "
+            + "\"https://10.1.2.3:10250/exec/ci/runner-0/build?command=sh\": Forbidden");
 
         Assert.Equal(("create", "pods", "exec", "ci", "runner-0"),
             (attempt.Verb, attempt.Resource, attempt.Subresource, attempt.Namespace, attempt.Name));
@@ -87,13 +110,15 @@ public sealed class OtherDenialShapeTests
     {
         var attempt = First("list access denied for user on \"shop\":apps/v1/deployments");
 
-        Assert.Equal(("list", "deployments", "apps", "shop"), (attempt.Verb, attempt.Resource, attempt.ApiGroup, attempt.Namespace));
+        Assert.Equal(("list", "deployments", "apps", "shop"), (attempt.Verb, attempt.Resource,
+            attempt.ApiGroup, attempt.Namespace));
     }
 
     [Fact]
     public void EksConsoleBannerIsAForbidden()
     {
-        var attempt = First("Your current user or role does not have access to Kubernetes objects on this EKS cluster");
+        var attempt = First("Your current user or role does not have access to Kubernetes objects on this "
+            + "EKS cluster");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
         Assert.NotNull(attempt.Reason);
@@ -102,14 +127,17 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void RefusedUpgradeGuessesTheSubresourceFromThePaste()
     {
-        Assert.Equal("exec", First("io.ApiException: Expected HTTP 101 response but was '403 Forbidden'").Subresource);
-        Assert.Equal("portforward", First("port-forward failed: Expected HTTP 101 response but was '403 Forbidden'").Subresource);
+        Assert.Equal("exec", First("io.ApiException: Expected HTTP 101 response but was '403 "
+            + "Forbidden'").Subresource);
+        Assert.Equal("portforward", First("port-forward failed: Expected HTTP 101 response but was '403 "
+            + "Forbidden'").Subresource);
     }
 
     [Fact]
     public void GenericKubectl403TakesTheRequestFromItsSuffix()
     {
-        var attempt = First("Error from server (Forbidden): the server does not allow access to the requested resource (get pods web-1)");
+        var attempt = First("Error from server (Forbidden): the server does not allow access to the "
+            + "requested resource (get pods web-1)");
 
         Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
         Assert.Equal(("get", "pods", "web-1"), (attempt.Verb, attempt.Resource, attempt.Name));
@@ -118,8 +146,10 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void HeaderWithOnlyAnApplyPreambleUsesThePreamble()
     {
-        var attempt = First("Error from server (Forbidden): error when retrieving current configuration of:\n"
-            + "Resource: \"batch/v1, Resource=cronjobs\", GroupVersionKind: \"batch/v1, Kind=CronJob\"\nName: \"nightly\", Namespace: \"etl\"");
+        var attempt = First("Error from server (Forbidden): error when retrieving current configuration "
+            + "of:\n"
+            + "Resource: \"batch/v1, Resource=cronjobs\", GroupVersionKind: \"batch/v1, "
+                + "Kind=CronJob\"\nName: \"nightly\", Namespace: \"etl\"");
 
         Assert.Equal(("get", "cronjobs", "batch", "nightly", "etl"),
             (attempt.Verb, attempt.Resource, attempt.ApiGroup, attempt.Name, attempt.Namespace));
@@ -128,8 +158,10 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void LegacyOpenShiftWording()
     {
-        var attempt = First("message: \"\"/osapi/v1beta3/namespaces/x/pods\" is forbidden because alice cannot list on pods in x\"");
+        var attempt = First("message: \"\"/osapi/v1beta3/namespaces/x/pods\" is forbidden because alice "
+            + "cannot list on pods in x\"");
 
-        Assert.Equal(("alice", "list", "pods", "x"), (attempt.User, attempt.Verb, attempt.Resource, attempt.Namespace));
+        Assert.Equal(("alice", "list", "pods", "x"), (attempt.User, attempt.Verb, attempt.Resource,
+            attempt.Namespace));
     }
 }

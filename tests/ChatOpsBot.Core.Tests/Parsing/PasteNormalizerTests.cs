@@ -20,7 +20,8 @@ public sealed class PasteNormalizerTests
     [Fact]
     public void StraightensTypographicQuotesAndDecodesHtmlEntities()
     {
-        Assert.Equal("User \"bob\" can't &lt;", PasteNormalizer.Normalize("User \u201Cbob\u201D can\u2019t &amp;lt;"));
+        Assert.Equal("User \"bob\" can't &lt;", PasteNormalizer.Normalize("User \u201Cbob\u201D "
+            + "can\u2019t &amp;lt;"));
         Assert.Equal("pods \"x\" <y>", PasteNormalizer.Normalize("pods &quot;x&quot; &lt;y&gt;"));
     }
 
@@ -28,15 +29,18 @@ public sealed class PasteNormalizerTests
     public void RemovesAutolinkSchemesButKeepsRealUrls()
     {
         var text = PasteNormalizer.Normalize(
-            "http://deployments.apps \"http://web.example.com\" via https://10.0.0.1/apis/apps/v1 and https://node:10250");
+            "http://deployments.apps \"http://web.example.com\" via https://10.0.0.1/apis/apps/v1 and "
+                + "https://node:10250");
 
-        Assert.Equal("deployments.apps \"web.example.com\" via https://10.0.0.1/apis/apps/v1 and https://node:10250", text);
+        Assert.Equal("deployments.apps \"web.example.com\" via https://10.0.0.1/apis/apps/v1 and "
+            + "https://node:10250", text);
     }
 
     [Fact]
     public void UnwrapsSlackLinks()
     {
-        Assert.Equal("cannot list jobs.batch", PasteNormalizer.Normalize("cannot list <http://jobs.batch|jobs.batch>"));
+        Assert.Equal("cannot list jobs.batch", PasteNormalizer.Normalize("cannot list "
+            + "<http://jobs.batch|jobs.batch>"));
     }
 
     [Fact]
@@ -55,7 +59,8 @@ public sealed class PasteNormalizerTests
     [Fact]
     public void StripsBoxBordersAndRejoinsAValueCutInsideItsQuotes()
     {
-        var text = PasteNormalizer.Normalize("│ User \"system:serviceaccount:ns:long-na │\n│ me\" cannot list │");
+        var text = PasteNormalizer.Normalize("│ User \"system:serviceaccount:ns:long-na │\n│ me\" cannot "
+            + "list │");
 
         Assert.Equal("User \"system:serviceaccount:ns:long-name\" cannot list", text);
     }
@@ -73,7 +78,8 @@ public sealed class PasteNormalizerTests
     public void ParsesAMessageWrappedInsideATerraformBox()
     {
         var attempt = AccessErrorParser.Parse(
-            "│ Error: roles.rbac.authorization.k8s.io \"ops\" is forbidden: User\n│ \"deployer\" cannot get resource\n"
+            "│ Error: roles.rbac.authorization.k8s.io \"ops\" is forbidden: User\n│ \"deployer\" cannot "
+                + "get resource\n"
             + "│ \"roles\" in API group \"rbac.authorization.k8s.io\" in the namespace\n│ \"infra\"\n╵")[0];
 
         Assert.Equal(("deployer", "get", "roles", "infra", "ops"),
@@ -84,10 +90,12 @@ public sealed class PasteNormalizerTests
     public void ParsesSmartQuotedAutolinkedChatPastes()
     {
         var attempt = AccessErrorParser.Parse(
-            "http://deployments.apps \u201Cweb\u201D is forbidden: User \u201Cci\u201D cannot patch resource \u201Cdeployments\u201D "
+            "http://deployments.apps \u201Cweb\u201D is forbidden: User \u201Cci\u201D cannot patch "
+                + "resource \u201Cdeployments\u201D "
             + "in API group \u201Chttp://apps.example.com\u201D in the namespace \u201Cshop\u201D")[0];
 
         Assert.Equal(("ci", "patch", "deployments", "apps.example.com", "shop", "web"),
-            (attempt.User, attempt.Verb, attempt.Resource, attempt.ApiGroup, attempt.Namespace, attempt.Name));
+            (attempt.User, attempt.Verb, attempt.Resource, attempt.ApiGroup, attempt.Namespace,
+                attempt.Name));
     }
 }

@@ -47,7 +47,8 @@ public static class PastedErrorCorpus
 
     private static Dictionary<string, string[]> LoadUnstated()
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "unstated-fields.json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder,
+            "unstated-fields.json")));
         return document.RootElement.EnumerateObject()
             .Where(p => !p.Name.StartsWith('_'))
             .ToDictionary(

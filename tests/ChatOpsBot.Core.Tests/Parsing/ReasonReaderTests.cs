@@ -11,7 +11,8 @@ public sealed class ReasonReaderTests
     [InlineData("on: , <nil>\",\"reason\":\"Forbidden\"}", "on: , <nil>")]
     [InlineData("\"Unknown user \"sa\"\" (get pods)", "Unknown user \"sa\"")]
     [InlineData("no RBAC policy matched (get pods web)", "no RBAC policy matched")]
-    [InlineData("Forbidden (ErrorResponse { message: \"x is forbidden: User \"u\" cannot\" })", "Forbidden")]
+    [InlineData("Forbidden (ErrorResponse { message: \"x is forbidden: User \"u\" cannot\" "
+        + "})", "Forbidden")]
     [InlineData("must set drop=[\"ALL\"]), runAsNonRoot", "must set drop=[\"ALL\"]), runAsNonRoot")]
     public void ReadsUpToTheEndOfTheReason(string text, string expected)
     {

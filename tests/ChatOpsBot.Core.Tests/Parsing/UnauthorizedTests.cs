@@ -10,7 +10,8 @@ public sealed class UnauthorizedTests
     [Fact]
     public void LoggedInMessageTakesTheRequestFromTheCommandLine()
     {
-        var attempt = First("$ kubectl -n web logs api-5c9 -c main\nerror: You must be logged in to the server (Unauthorized)");
+        var attempt = First("$ kubectl -n web logs api-5c9 -c main\nerror: You must be logged in to the "
+            + "server (Unauthorized)");
 
         Assert.Equal(AttemptKind.Unauthorized, attempt.Kind);
         Assert.Equal(("get", "pods", "log", "api-5c9", "web"),
@@ -22,7 +23,8 @@ public sealed class UnauthorizedTests
     [Fact]
     public void ClusterScopedCommandResourcesAreClusterScoped()
     {
-        var attempt = First("PS> kubectl get ns\nerror: You must be logged in to the server (Unauthorized)");
+        var attempt = First("PS> kubectl get ns\nerror: You must be logged in to the server "
+            + "(Unauthorized)");
 
         Assert.Equal(("get", "namespaces", true), (attempt.Verb, attempt.Resource, attempt.ClusterScope));
     }
@@ -30,17 +32,20 @@ public sealed class UnauthorizedTests
     [Fact]
     public void KeepsTheParentheticalReason()
     {
-        var attempt = First("error: You must be logged in to the server (the server has asked for the client to provide credentials)");
+        var attempt = First("error: You must be logged in to the server (the server has asked for the "
+            + "client to provide credentials)");
 
         Assert.Equal(AttemptKind.Unauthorized, attempt.Kind);
         Assert.Equal("the server has asked for the client to provide credentials", attempt.Reason);
-        Assert.Single(AccessErrorParser.Parse("error: You must be logged in to the server (the server has asked for the client to provide credentials)"));
+        Assert.Single(AccessErrorParser.Parse("error: You must be logged in to the server (the server has "
+            + "asked for the client to provide credentials)"));
     }
 
     [Fact]
     public void AStatusBodyWith401IsOneFailure()
     {
-        var attempts = AccessErrorParser.Parse("{\n  \"kind\": \"Status\",\n  \"status\": \"Failure\",\n  \"message\": \"Unauthorized\",\n"
+        var attempts = AccessErrorParser.Parse("{\n  \"kind\": \"Status\",\n  \"status\": \"Failure\",\n  "
+            + "\"message\": \"Unauthorized\",\n"
             + "  \"reason\": \"Unauthorized\",\n  \"code\": 401\n}");
 
         var attempt = Assert.Single(attempts);
@@ -50,7 +55,8 @@ public sealed class UnauthorizedTests
     [Fact]
     public void ReflectorLineGivesVerbAndResource()
     {
-        var attempt = First("E0101 reflector.go:138] Failed to watch *v1.ConfigMap: the server has asked for the client to provide "
+        var attempt = First("E0101 reflector.go:138] Failed to watch *v1.ConfigMap: the server has asked "
+            + "for the client to provide "
             + "credentials (get configmaps)");
 
         Assert.Equal(("watch", "configmaps", ""), (attempt.Verb, attempt.Resource, attempt.ApiGroup));
@@ -63,13 +69,15 @@ public sealed class UnauthorizedTests
         var attempt = First("Message:\"Failed to create new stateful set \\\"db\\\": Unauthorized\"");
 
         Assert.Equal(AttemptKind.Unauthorized, attempt.Kind);
-        Assert.Equal(("create", "statefulsets", "apps", "db"), (attempt.Verb, attempt.Resource, attempt.ApiGroup, attempt.Name));
+        Assert.Equal(("create", "statefulsets", "apps", "db"), (attempt.Verb, attempt.Resource,
+            attempt.ApiGroup, attempt.Name));
     }
 
     [Fact]
     public void UpgradeRefusedByTheKubeletIsUnauthorized()
     {
-        var attempt = First("kubectl exec -it -n tools box -- sh\nerror: unable to upgrade connection: Unauthorized");
+        var attempt = First("kubectl exec -it -n tools box -- sh\nerror: unable to upgrade connection: "
+            + "Unauthorized");
 
         Assert.Equal(AttemptKind.Unauthorized, attempt.Kind);
         Assert.Equal(("create", "pods", "exec", "box", "tools"),
@@ -80,12 +88,14 @@ public sealed class UnauthorizedTests
     [Fact]
     public void ErrorFromServerUnauthorizedIsRead()
     {
-        Assert.Equal(AttemptKind.Unauthorized, First("Error from server (Unauthorized): the server rejected our request").Kind);
+        Assert.Equal(AttemptKind.Unauthorized, First("Error from server (Unauthorized): the server "
+            + "rejected our request").Kind);
     }
 
     [Fact]
     public void ProseMentioningAuthorizationIsNotAFailure()
     {
-        Assert.Equal(AttemptKind.NotAnAccessError, First("we were unauthorized to discuss the Unauthorizedness of things").Kind);
+        Assert.Equal(AttemptKind.NotAnAccessError, First("we were unauthorized to discuss the "
+            + "Unauthorizedness of things").Kind);
     }
 }

@@ -18,7 +18,8 @@ internal sealed class AttemptEnricher(PasteText text)
     private const int SuffixWindow = 300;
 
     private static readonly Regex KubectlSuffix = Patterns.Linear(
-        @"\((?<verb>get|list|watch|create|update|patch|delete|deletecollection) (?<res>[a-z][a-z0-9.-]*(/[A-Za-z]{1,63})?)( (?<name>[^\s()]+))?\)");
+        @"\((?<verb>get|list|watch|create|update|patch|delete|deletecollection) "
+        + @"(?<res>[a-z][a-z0-9.-]*(/[A-Za-z]{1,63})?)( (?<name>[^\s()]+))?\)");
 
     private static readonly Regex ObjectReferenceNamespace = Patterns.Linear(
         @"ObjectReference\{[^}\n]*Namespace:""(?<ns>[^""\n]+)""");

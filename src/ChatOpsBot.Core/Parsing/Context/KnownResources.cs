@@ -112,7 +112,9 @@ internal static class KnownResources
             return lower + "es";
         }
 
-        return lower.EndsWith('y') && lower.Length > 1 && !"aeiou".Contains(lower[^2], StringComparison.Ordinal)
+        var consonantY = lower.EndsWith('y') && lower.Length > 1
+            && !"aeiou".Contains(lower[^2], StringComparison.Ordinal);
+        return consonantY
             ? lower[..^1] + "ies"
             : lower + "s";
     }

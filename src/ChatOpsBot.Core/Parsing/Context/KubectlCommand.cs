@@ -62,7 +62,8 @@ internal sealed record KubectlCommand
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            if (word.StartsWith("--namespace=", StringComparison.Ordinal) || word.StartsWith("-n=", StringComparison.Ordinal))
+            if (word.StartsWith("--namespace=", StringComparison.Ordinal)
+                || word.StartsWith("-n=", StringComparison.Ordinal))
             {
                 ns = word[(word.IndexOf('=', StringComparison.Ordinal) + 1)..];
             }

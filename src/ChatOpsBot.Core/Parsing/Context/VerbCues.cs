@@ -14,9 +14,10 @@ internal static class VerbCues
     private const int Window = 400;
 
     private static readonly Regex Cue = Patterns.LinearIgnoreCase(
-        @"\b(?<w>creat(e|ed|ing)|updat(e|ed|ing)|patch(ed|ing)?|delet(e|ed|ing)|replac(e|ed|ing)|retriev(e|ed|ing))\b");
+        @"\b(?<w>creat(e|ed|ing)|updat(e|ed|ing)|patch(ed|ing)?|delet(e|ed|ing)|replac(e|ed|ing)"
+        + @"|retriev(e|ed|ing))\b");
 
-    /// <summary>The verb cued by the text on the same line before <paramref name="position"/>; null if none.</summary>
+    /// <summary>The verb cued on the same line before <paramref name="position"/>; null if none.</summary>
     public static string? Before(PasteText text, int position)
     {
         var start = Math.Max(text.LineStart(position), position - Window);

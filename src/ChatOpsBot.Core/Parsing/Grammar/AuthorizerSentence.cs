@@ -27,7 +27,7 @@ internal sealed record AuthorizerSentence
 
     public int End { get; init; }
 
-    /// <summary>Reads the object, scope and reason starting at <paramref name="i"/> (after the verb).</summary>
+    /// <summary>Reads object, scope and reason from <paramref name="i"/>, just after the verb.</summary>
     public static AuthorizerSentence? ReadObject(string text, int i)
     {
         var sentence = ReadResource(text, i);
@@ -42,35 +42,29 @@ internal sealed record AuthorizerSentence
 
     private static AuthorizerSentence? ReadResource(string text, int i)
     {
-        var quoted = Scan.Phrase(text, i, "resource");
-        if (quoted > 0 && (quoted = Scan.Quoted(text, Scan.SkipSpace(text, quoted), out var value, allowOpen: true)) > 0)
+        var quoted = QuotedAfter(text, Scan.Phrase(text, i, "resource"), out var value);
+        if (quoted > 0)
         {
             var (resource, subresource) = ResourceNames.SplitSubresource(value);
-            var sentence = new AuthorizerSentence { Resource = resource, Subresource = subresource, End = quoted };
-            var group = Scan.Phrase(text, Scan.SkipSpace(text, quoted), "in", "API", "group");
-            if (group > 0 && (group = Scan.Quoted(text, Scan.SkipSpace(text, group), out var apiGroup, allowOpen: true)) > 0)
+            var sentence = new AuthorizerSentence
             {
-                sentence = sentence with { Group = apiGroup, End = group };
-            }
-
-            return sentence;
+                Resource = resource, Subresource = subresource, End = quoted,
+            };
+            var inGroup = Scan.Phrase(text, Scan.SkipSpace(text, quoted), "in", "API", "group");
+            var group = QuotedAfter(text, inGroup, out var apiGroup);
+            return group > 0 ? sentence with { Group = apiGroup, End = group } : sentence;
         }
 
-        var path = Scan.Word(text, i, "path");
-        if (path > 0 && (path = Scan.Quoted(text, Scan.SkipSpace(text, path), out var url, allowOpen: true)) > 0)
+        var path = QuotedAfter(text, Scan.Word(text, i, "path"), out var url);
+        if (path > 0)
         {
             return new AuthorizerSentence { NonResourceUrl = url, End = path };
         }
 
-        var all = Scan.Word(text, i, "all");
-        if (all > 0)
+        var all = ReadAllInCluster(text, i);
+        if (all is not null)
         {
-            var tokenEnd = Scan.Token(text, Scan.SkipSpace(text, all), ResourceNames.IsTokenChar, out var token);
-            var inCluster = tokenEnd > 0 ? Scan.Phrase(text, Scan.SkipSpace(text, tokenEnd), "in", "the", "cluster") : -1;
-            if (inCluster > 0 && ResourceNames.IsResourceToken(token))
-            {
-                return WithGroupedToken(token, new AuthorizerSentence { ClusterScope = true, End = inCluster });
-            }
+            return all;
         }
 
         if (i < text.Length && text[i] == '"')
@@ -79,17 +73,45 @@ internal sealed record AuthorizerSentence
             if (end > 0 && ResourceNames.IsResourceToken(ResourceNames.SplitSubresource(token).Resource))
             {
                 var (grouped, subresource) = ResourceNames.SplitSubresource(token);
-                return WithGroupedToken(grouped, new AuthorizerSentence { Subresource = subresource, End = end });
+                var sentence = new AuthorizerSentence { Subresource = subresource, End = end };
+                return WithGroupedToken(grouped, sentence);
             }
         }
 
         return ReadOldToken(text, i);
     }
 
+    // "cannot list all namespaces in the cluster" (OpenShift).
+    private static AuthorizerSentence? ReadAllInCluster(string text, int i)
+    {
+        var all = Scan.Word(text, i, "all");
+        if (all < 0)
+        {
+            return null;
+        }
+
+        var tokenEnd = Scan.Token(text, Scan.SkipSpace(text, all), ResourceNames.IsTokenChar, out var token);
+        var inCluster = tokenEnd > 0
+            ? Scan.Phrase(text, Scan.SkipSpace(text, tokenEnd), "in", "the", "cluster")
+            : -1;
+        return inCluster > 0 && ResourceNames.IsResourceToken(token)
+            ? WithGroupedToken(token, new AuthorizerSentence { ClusterScope = true, End = inCluster })
+            : null;
+    }
+
+    // The quoted value after a keyword that ended at <paramref name="keywordEnd"/> (-1: no keyword).
+    private static int QuotedAfter(string text, int keywordEnd, out string value)
+    {
+        value = "";
+        return keywordEnd < 0
+            ? -1
+            : Scan.Quoted(text, Scan.SkipSpace(text, keywordEnd), out value, allowOpen: true);
+    }
+
     // Before 1.14: "cannot list pods/log in the namespace", "cannot get jobs.batch at the cluster scope".
     private static AuthorizerSentence? ReadOldToken(string text, int i)
     {
-        var end = Scan.Token(text, i, c => ResourceNames.IsTokenChar(c) || c is '/' or '_' or '*', out var token);
+        var end = Scan.Token(text, i, IsOldTokenChar, out var token);
         if (end < 0 || !char.IsAsciiLetterLower(token[0]) || !EndsObject(text, end))
         {
             return null;
@@ -98,6 +120,8 @@ internal sealed record AuthorizerSentence
         var (grouped, subresource) = ResourceNames.SplitSubresource(token.TrimEnd('.'));
         return WithGroupedToken(grouped, new AuthorizerSentence { Subresource = subresource, End = end });
     }
+
+    private static bool IsOldTokenChar(char c) => ResourceNames.IsTokenChar(c) || c is '/' or '_' or '*';
 
     private static AuthorizerSentence WithGroupedToken(string token, AuthorizerSentence sentence)
     {

@@ -13,7 +13,7 @@ internal sealed record Candidate(int Start, int End, AccessAttempt Attempt)
     /// <summary>True for a fallback candidate.</summary>
     public bool Weak { get; init; }
 
-    /// <summary>For a weak candidate: a stronger one starting in [RegionStart, RegionEnd) replaces it.</summary>
+    /// <summary>A weak candidate gives way to a strong one starting in [RegionStart, RegionEnd).</summary>
     public int RegionStart { get; init; }
 
     /// <summary>See <see cref="RegionStart"/>.</summary>

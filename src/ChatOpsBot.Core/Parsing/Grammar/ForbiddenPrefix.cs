@@ -27,7 +27,8 @@ internal sealed record ForbiddenPrefix(int Start, string? Resource, string? Grou
 
         end = Scan.SkipSpaceBack(text, end - 1);
         const string Forbidden = "forbidden";
-        if (end < Forbidden.Length || string.CompareOrdinal(text, end - Forbidden.Length, Forbidden, 0, Forbidden.Length) != 0)
+        if (end < Forbidden.Length
+            || string.CompareOrdinal(text, end - Forbidden.Length, Forbidden, 0, Forbidden.Length) != 0)
         {
             return null;
         }
@@ -64,7 +65,8 @@ internal sealed record ForbiddenPrefix(int Start, string? Resource, string? Grou
         {
             // "pods ... is forbidden": the reporter elided the name.
             start = tokenStart;
-            tokenStart = Scan.TokenBack(text, Scan.SkipSpaceBack(text, tokenStart), ResourceNames.IsTokenChar, out token);
+            var before = Scan.SkipSpaceBack(text, tokenStart);
+            tokenStart = Scan.TokenBack(text, before, ResourceNames.IsTokenChar, out token);
         }
 
         if (!ResourceNames.IsResourceToken(token))

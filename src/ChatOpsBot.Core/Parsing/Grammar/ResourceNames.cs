@@ -1,16 +1,19 @@
 namespace ChatOpsBot.Core.Parsing.Grammar;
 
-/// <summary>Splits the ways messages write a resource: <c>pods/exec</c>, <c>jobs.batch</c>, <c>deployments.apps/scale</c>.</summary>
+/// <summary>
+/// Splits the ways messages write a resource: <c>pods/exec</c>, <c>jobs.batch</c>,
+/// <c>deployments.apps/scale</c>.
+/// </summary>
 internal static class ResourceNames
 {
-    /// <summary>A resource and its subresource: the subresource is everything after the first slash.</summary>
+    /// <summary>A resource and its subresource: everything after the first slash.</summary>
     public static (string Resource, string? Subresource) SplitSubresource(string value)
     {
         var slash = value.IndexOf('/', StringComparison.Ordinal);
         return slash < 0 ? (value, null) : (value[..slash], value[(slash + 1)..]);
     }
 
-    /// <summary>A group-qualified resource (<c>deployments.apps</c>): the group follows the first dot.</summary>
+    /// <summary>A group-qualified resource: the group follows the first dot.</summary>
     public static (string Resource, string? Group) SplitGroup(string value)
     {
         var dot = value.IndexOf('.', StringComparison.Ordinal);

@@ -14,21 +14,23 @@ namespace ChatOpsBot.Core.Parsing.Negatives;
 internal sealed class CloudIamDenialRule : IAttemptRule
 {
     private static readonly Regex Aws = Patterns.Linear(
-        @"(An error occurred \((?<code>[A-Za-z]{1,64})\) when calling the (?<op>[A-Za-z]{1,64}) operation: )?User: (?<user>arn:[^\s]+) is not authorized to perform: (?<action>[A-Za-z0-9:*-]+)");
+        @"(An error occurred \((?<code>[A-Za-z]{1,64})\) when calling the (?<op>[A-Za-z]{1,64}) operation: )?"
+        + @"User: (?<user>arn:[^\s]+) is not authorized to perform: (?<action>[A-Za-z0-9:*-]+)");
 
     private static readonly Regex Azure = Patterns.Linear(
-        @"The client '(?<user>[^'\n]+)'( with object id '[^'\n]+')? does not have authorization to perform action '(?<action>[^'\n]+)'");
+        @"The client '(?<user>[^'\n]+)'( with object id '[^'\n]+')? does not have authorization to perform "
+        + @"action '(?<action>[^'\n]+)'");
 
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
-        foreach (Match match in text.Has("is not authorized to perform") ? Aws.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Aws, "is not authorized to perform"))
         {
             var code = match.Groups["code"].Success ? $" ({match.Groups["code"].Value})" : "";
             yield return Denial(match, $"AWS IAM denial{code}: not a Kubernetes API decision");
         }
 
-        foreach (Match match in text.Has("does not have authorization") ? Azure.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Azure, "does not have authorization"))
         {
             yield return Denial(match, "Azure Resource Manager denial: not a Kubernetes API decision");
         }

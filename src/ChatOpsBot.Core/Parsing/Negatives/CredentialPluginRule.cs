@@ -21,7 +21,7 @@ internal sealed class CredentialPluginRule : IAttemptRule
     {
         string? principal = null;
         var looked = false;
-        foreach (Match match in text.Has("getting credentials") ? Anchor.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Anchor, "getting credentials"))
         {
             if (!looked)
             {
@@ -31,7 +31,11 @@ internal sealed class CredentialPluginRule : IAttemptRule
 
             var detail = match.Groups["detail"].Value.Trim();
             var attempt = principal is null
-                ? new AccessAttempt { Kind = AttemptKind.NotAnAccessError, Reason = $"credential plugin failed: {detail}" }
+                ? new AccessAttempt
+                {
+                    Kind = AttemptKind.NotAnAccessError,
+                    Reason = $"credential plugin failed: {detail}",
+                }
                 : new AccessAttempt
                 {
                     Kind = AttemptKind.Unauthorized,

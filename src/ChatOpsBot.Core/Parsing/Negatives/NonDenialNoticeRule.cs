@@ -12,26 +12,30 @@ namespace ChatOpsBot.Core.Parsing.Negatives;
 /// </summary>
 internal sealed class NonDenialNoticeRule : IAttemptRule
 {
-    private static readonly Regex WouldViolate = Patterns.Linear(@"would violate PodSecurity ""(?<level>[^""\n]+)""");
+    private static readonly Regex WouldViolate = Patterns.Linear(
+        @"would violate PodSecurity ""(?<level>[^""\n]+)""");
 
     private static readonly Regex PolicyEvent = Patterns.Linear(
-        @"(\A|\n)[ ]{0,8}((?<ns>[a-z0-9][a-z0-9-]{0,62})[ ]+)?[0-9a-z<>]{1,12}[ ]+Warning[ ]+PolicyViolation[ ]+(?<kind>[A-Za-z]{1,63})/(?<name>[^\s/]+)");
+        @"(\A|\n)[ ]{0,8}((?<ns>[a-z0-9][a-z0-9-]{0,62})[ ]+)?[0-9a-z<>]{1,12}[ ]+"
+        + @"Warning[ ]+PolicyViolation[ ]+"
+        + @"(?<kind>[A-Za-z]{1,63})/(?<name>[^\s/]+)");
 
     private static readonly Regex CanINo = Patterns.Linear(@"auth can-i[^\n]*\n(?<answer>no( - [^\n]*)?)");
 
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
-        foreach (Match match in text.Has("would violate") ? WouldViolate.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(WouldViolate, "would violate"))
         {
             yield return Notice(match, new AccessAttempt
             {
                 Kind = AttemptKind.NotAnAccessError,
-                Reason = $"warning: would violate PodSecurity \"{match.Groups["level"].Value}\" (the request was allowed)",
+                Reason = $"warning: would violate PodSecurity \"{match.Groups["level"].Value}\" "
+                    + "(the request was allowed)",
             });
         }
 
-        foreach (Match match in text.Has("PolicyViolation") ? PolicyEvent.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(PolicyEvent, "PolicyViolation"))
         {
             yield return Notice(match, new AccessAttempt
             {
@@ -43,7 +47,7 @@ internal sealed class NonDenialNoticeRule : IAttemptRule
             });
         }
 
-        foreach (Match match in text.Has("can-i") ? CanINo.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(CanINo, "can-i"))
         {
             yield return Notice(match, new AccessAttempt
             {

@@ -18,7 +18,8 @@ internal static class AttemptMerger
             {
                 merged[^1] = merged[^1] with { Reason = merged[^1].Reason ?? attempt.Reason };
             }
-            else if (merged.Count > 0 && BothUnauthorized(merged[^1], attempt) && Compatible(merged[^1], attempt))
+            else if (merged.Count > 0 && BothUnauthorized(merged[^1], attempt)
+                && Compatible(merged[^1], attempt))
             {
                 merged[^1] = Combine(merged[^1], attempt);
             }

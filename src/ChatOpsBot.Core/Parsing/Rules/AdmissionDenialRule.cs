@@ -13,6 +13,9 @@ namespace ChatOpsBot.Core.Parsing.Rules;
 /// </summary>
 internal sealed class AdmissionDenialRule : IAttemptRule
 {
+    // How far after "user" OpenShift's escalation wording puts "(groups=".
+    private const int GroupsWindow = 400;
+
     private static readonly Regex Anchor = Patterns.Linear(@"\bis\s{1,8}forbidden\s{0,8}:");
 
     /// <inheritdoc />
@@ -73,6 +76,7 @@ internal sealed class AdmissionDenialRule : IAttemptRule
     private static bool IsOtherRule(string text, int tail) =>
         Scan.Word(text, tail, "User") > 0
         || Scan.Phrase(text, tail, "attempt", "to", "grant") > 0
-        || (Scan.Word(text, tail, "user") > 0 && text.IndexOf("(groups=", tail, Math.Min(400, text.Length - tail),
-            StringComparison.Ordinal) > 0);
+        || (Scan.Word(text, tail, "user") > 0
+            && text.IndexOf("(groups=", tail, Math.Min(GroupsWindow, text.Length - tail),
+                StringComparison.Ordinal) > 0);
 }

@@ -16,21 +16,25 @@ internal sealed class AdmissionWebhookRule : IAttemptRule
     private const int WrapLines = 3;
 
     private static readonly Regex Anchor = Patterns.Linear(
-        @"(admission webhook ""[^""\n]+"" denied the request|ValidatingAdmissionPolicy '[^'\n]+'( with binding '[^'\n]+')? denied request)\s{0,8}:?");
+        @"(admission webhook ""[^""\n]+"" denied the request"
+        + @"|ValidatingAdmissionPolicy '[^'\n]+'( with binding '[^'\n]+')? denied request)\s{0,8}:?");
 
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
-        foreach (Match match in text.Has("denied") ? Anchor.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Anchor, "denied"))
         {
             var (detail, end) = ReasonReader.Read(text.Value, match.Index + match.Length);
             var reason = detail ?? match.Value.TrimEnd(':', ' ');
-            if (AdmissionText.WrapsAuthorizerDenial(text.Slice(match.Index, Math.Min(match.Index + PasteText.MaxWindow, text.LinesAfter(match.Index, WrapLines)))))
+            var wrapped = Math.Min(
+                match.Index + PasteText.MaxWindow, text.LinesAfter(match.Index, WrapLines));
+            if (AdmissionText.WrapsAuthorizerDenial(text.Slice(match.Index, wrapped)))
             {
                 continue;
             }
 
-            var attempt = AdmissionText.Enrich(new AccessAttempt { Kind = AttemptKind.AdmissionDenial, Reason = reason }, reason);
+            var denial = new AccessAttempt { Kind = AttemptKind.AdmissionDenial, Reason = reason };
+            var attempt = AdmissionText.Enrich(denial, reason);
             attempt = attempt with
             {
                 Verb = VerbCues.Before(text, match.Index) ?? (attempt.Resource is null ? null : "create"),

@@ -67,7 +67,9 @@ internal sealed class AuthorizerSentenceRule : IAttemptRule
         if (cannot < 0)
         {
             // "x is forbidden: User "u"" cut before the verb: still a denial of that user.
-            return prefix is null || user is null ? null : new Candidate(start, i, Denial(prefix, user, null, null));
+            return prefix is null || user is null
+                ? null
+                : new Candidate(start, i, Denial(prefix, user, null, null));
         }
 
         // OpenShift 1.x quoted the verb and resource: cannot "list" "pods" in project "x".
@@ -81,10 +83,13 @@ internal sealed class AuthorizerSentenceRule : IAttemptRule
         }
 
         var sentence = AuthorizerSentence.ReadObject(value, Scan.SkipSpace(value, verbEnd));
-        return sentence is null ? null : new Candidate(start, sentence.End, Denial(prefix, user, verb, sentence));
+        return sentence is null
+            ? null
+            : new Candidate(start, sentence.End, Denial(prefix, user, verb, sentence));
     }
 
-    private static AccessAttempt Denial(ForbiddenPrefix? prefix, string? user, string? verb, AuthorizerSentence? sentence)
+    private static AccessAttempt Denial(
+        ForbiddenPrefix? prefix, string? user, string? verb, AuthorizerSentence? sentence)
     {
         var resource = sentence?.Resource ?? prefix?.Resource;
         var samePrefix = prefix is not null && (prefix.Resource is null || prefix.Resource == resource);
@@ -105,7 +110,8 @@ internal sealed class AuthorizerSentenceRule : IAttemptRule
     }
 
     // OpenShift: user "u" (groups=["a" "b"]) is attempting to grant RBAC permissions not currently held:
-    private static Candidate? ReadGroupsEscalation(PasteText text, int start, ForbiddenPrefix? prefix, string user, int i)
+    private static Candidate? ReadGroupsEscalation(
+        PasteText text, int start, ForbiddenPrefix? prefix, string user, int i)
     {
         var value = text.Value;
         if (string.CompareOrdinal(value, i, "(groups=[", 0, 9) != 0)

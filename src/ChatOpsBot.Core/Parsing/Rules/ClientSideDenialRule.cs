@@ -12,7 +12,8 @@ namespace ChatOpsBot.Core.Parsing.Rules;
 internal sealed class ClientSideDenialRule : IAttemptRule
 {
     private static readonly Regex K9s = Patterns.Linear(
-        @"\b(?<verb>[a-z]{1,40}) access denied for user on ""(?<ns>[^""\n]*)"":(?<gvr>[A-Za-z0-9./-]+)(:(?<sub>[A-Za-z]{1,63}))?");
+        @"\b(?<verb>[a-z]{1,40}) access denied for user on ""(?<ns>[^""\n]*)"":"
+        + @"(?<gvr>[A-Za-z0-9./-]+)(:(?<sub>[A-Za-z]{1,63}))?");
 
     private static readonly Regex EksConsole = Patterns.LinearIgnoreCase(
         @"current (IAM principal|user or role) (doesn't|does not) have access to Kubernetes objects");
@@ -20,12 +21,12 @@ internal sealed class ClientSideDenialRule : IAttemptRule
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
-        foreach (Match match in text.Has("access denied for user") ? K9s.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(K9s, "access denied for user"))
         {
             yield return new Candidate(match.Index, match.Index + match.Length, FromK9s(match));
         }
 
-        foreach (Match match in text.Has("Kubernetes objects") ? EksConsole.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(EksConsole, "Kubernetes objects"))
         {
             var attempt = new AccessAttempt
             {

@@ -24,7 +24,7 @@ internal sealed class EscalationRule : IAttemptRule
     public IEnumerable<Candidate> Find(PasteText text)
     {
         List<Match>? users = null;
-        foreach (Match match in text.Has(Phrase) ? Anchor.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Anchor, Phrase))
         {
             users ??= UserStruct.Matches(text.Value).ToList();
             var prefix = ForbiddenPrefix.ReadBefore(text.Value, match.Index);
@@ -42,16 +42,17 @@ internal sealed class EscalationRule : IAttemptRule
     }
 
     /// <summary>An escalation attempt on the object a "… is forbidden:" prefix names.</summary>
-    public static AccessAttempt Build(PasteText text, int start, ForbiddenPrefix? prefix, string reason) => new()
-    {
-        Kind = AttemptKind.Forbidden,
-        Verb = VerbCues.Before(text, start) ?? "create",
-        Resource = prefix?.Resource,
-        ApiGroup = prefix?.Resource is null ? null : prefix.Group ?? "",
-        Name = prefix?.Name,
-        ClusterScope = KnownResources.IsClusterScoped(prefix?.Resource, prefix?.Group),
-        Reason = reason,
-    };
+    public static AccessAttempt Build(PasteText text, int start, ForbiddenPrefix? prefix, string reason) =>
+        new()
+        {
+            Kind = AttemptKind.Forbidden,
+            Verb = VerbCues.Before(text, start) ?? "create",
+            Resource = prefix?.Resource,
+            ApiGroup = prefix?.Resource is null ? null : prefix.Group ?? "",
+            Name = prefix?.Name,
+            ClusterScope = KnownResources.IsClusterScoped(prefix?.Resource, prefix?.Group),
+            Reason = reason,
+        };
 
     // The struct normally follows on the same line; a paste that starts mid-error may only
     // hold the struct of an earlier message by the same caller, which is still the best guess.

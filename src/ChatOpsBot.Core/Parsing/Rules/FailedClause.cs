@@ -17,9 +17,12 @@ internal static class FailedClause
         @"\b[Ff]ailed to (?<verb>[a-z]{2,20}) \*[a-z0-9]{1,20}\.(?<kind>[A-Za-z]{1,63})\b");
 
     private static readonly Regex ObjectClause = Patterns.Linear(
-        @"\b[Ff]ailed to (?<verb>[a-z]{2,20}) (?<words>[A-Za-z]{1,30}( [A-Za-z]{1,30}){0,3}) ""(?<name>[^""\n]+)""");
+        @"\b[Ff]ailed to (?<verb>[a-z]{2,20}) (?<words>[A-Za-z]{1,30}( [A-Za-z]{1,30}){0,3}) "
+        + @"""(?<name>[^""\n]+)""");
 
-    /// <summary>Fills verb, resource and name from the last such clause before <paramref name="position"/> on its line.</summary>
+    /// <summary>
+    /// Fills verb, resource and name from the last clause on the line before <paramref name="position"/>.
+    /// </summary>
     public static AccessAttempt Apply(PasteText text, int position, AccessAttempt attempt)
     {
         var start = Math.Max(text.LineStart(position), position - Window);

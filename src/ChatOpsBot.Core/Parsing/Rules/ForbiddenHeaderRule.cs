@@ -19,7 +19,8 @@ internal sealed class ForbiddenHeaderRule : IAttemptRule
 
     private static readonly Regex Anchor = Patterns.Linear(
         @"Error from server \(Forbidden\)|\(403\)[ ]{0,4}\n?[ ]{0,8}Reason: Forbidden"
-        + @"|invalid status code '?Forbidden'?|(?<generic>the server does not allow access to the requested resource)");
+        + @"|invalid status code '?Forbidden'?"
+        + @"|(?<generic>the server does not allow access to the requested resource)");
 
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
@@ -27,7 +28,8 @@ internal sealed class ForbiddenHeaderRule : IAttemptRule
         foreach (Match match in Anchor.Matches(text.Value))
         {
             var regionEnd = text.LinesAfter(match.Index, RegionLines);
-            var preamble = ApplyPreamble.Find(text.Slice(match.Index, Math.Min(match.Index + PasteText.MaxWindow, text.LinesAfter(match.Index, 4))));
+            var preambleEnd = Math.Min(match.Index + PasteText.MaxWindow, text.LinesAfter(match.Index, 4));
+            var preamble = ApplyPreamble.Find(text.Slice(match.Index, preambleEnd));
             var attempt = new AccessAttempt
             {
                 Kind = AttemptKind.Forbidden,

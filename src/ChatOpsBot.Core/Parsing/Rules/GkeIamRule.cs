@@ -6,7 +6,8 @@ namespace ChatOpsBot.Core.Parsing.Rules;
 
 /// <summary>
 /// GKE's IAM layer: <c>Required "container.pods.getLogs" permission.</c> and
-/// <c>requires one of ["container.pods.exec"] permission(s)</c>. Appended to an RBAC
+/// <c>requires one of ["container.pods.exec"] permission(s)</c> (and Google Cloud's newer
+/// <c>Permission 'container.clusters.get' denied on resource …</c>). Appended to an RBAC
 /// sentence it turns that denial into a <see cref="AttemptKind.GkeIam"/> one (see
 /// <see cref="IsGkeReason"/>); on its own (gcloud, get-gke-credentials) the permission is
 /// the attempted action.
@@ -14,7 +15,9 @@ namespace ChatOpsBot.Core.Parsing.Rules;
 internal sealed class GkeIamRule : IAttemptRule
 {
     private static readonly Regex Permission = Patterns.LinearIgnoreCase(
-        @"\brequire[sd]?\s+(one\s+of\s+)?\[?""(?<permission>container\.[A-Za-z0-9_.]+)""[^\n]*?\bpermission(\(s\))?");
+        @"\brequire[sd]?\s+(one\s+of\s+)?\[?""(?<permission>container\.[A-Za-z0-9_.]+)"""
+        + @"[^\n]*?\bpermission(\(s\))?"
+        + @"|\bpermission '(?<permission>container\.[A-Za-z0-9_.]+)' denied");
 
     /// <summary>True when a denial's reason is GKE's IAM wording.</summary>
     public static bool IsGkeReason(string? reason) => reason is not null && Permission.IsMatch(reason);
@@ -22,7 +25,7 @@ internal sealed class GkeIamRule : IAttemptRule
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
-        foreach (Match match in text.Has("container.") ? Permission.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Permission, "container."))
         {
             var end = match.Index + match.Length;
             if (end < text.Length && text.Value[end] == '.')

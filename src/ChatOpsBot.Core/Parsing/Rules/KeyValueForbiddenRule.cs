@@ -13,7 +13,8 @@ namespace ChatOpsBot.Core.Parsing.Rules;
 internal sealed class KeyValueForbiddenRule : IAttemptRule
 {
     private static readonly Regex Anchor = Patterns.Linear(
-        @"Forbidden \(user=(?<user>[^,()\n]*), verb=(?<verb>[^,()\n]{0,64}), resource=(?<resource>[^,()\n]*), subresource=(?<sub>[^,()\n]*)\)");
+        @"Forbidden \(user=(?<user>[^,()\n]*), verb=(?<verb>[^,()\n]{0,64}), "
+        + @"resource=(?<resource>[^,()\n]*), subresource=(?<sub>[^,()\n]*)\)");
 
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
@@ -35,5 +36,6 @@ internal sealed class KeyValueForbiddenRule : IAttemptRule
         }
     }
 
-    private static string? NullIfEmpty(string value) => value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
+    private static string? NullIfEmpty(string value) =>
+        value.Trim() is { Length: > 0 } trimmed ? trimmed : null;
 }

@@ -11,12 +11,13 @@ namespace ChatOpsBot.Core.Parsing.Rules;
 internal sealed class LegacyOpenShiftRule : IAttemptRule
 {
     private static readonly Regex Anchor = Patterns.Linear(
-        @"is forbidden because (?<user>[^\s""]+) cannot (?<verb>[a-z]{1,40}) on (?<resource>[a-z][a-z0-9.-]*)( with name ""(?<name>[^""\n]*)"")?( in (?<ns>[a-z0-9][a-z0-9-]{0,62}))?");
+        @"is forbidden because (?<user>[^\s""]+) cannot (?<verb>[a-z]{1,40}) on (?<resource>[a-z][a-z0-9.-]*)"
+        + @"( with name ""(?<name>[^""\n]*)"")?( in (?<ns>[a-z0-9][a-z0-9-]{0,62}))?");
 
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
-        foreach (Match match in text.Has("forbidden because") ? Anchor.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Anchor, "forbidden because"))
         {
             var (resource, group) = ResourceNames.SplitGroup(match.Groups["resource"].Value);
             var attempt = new AccessAttempt

@@ -54,6 +54,8 @@ internal sealed class UnauthorizedRule : IAttemptRule
             return match.Groups["credentials"].Value;
         }
 
-        return match.Groups["upgrade"].Success ? "unable to upgrade connection: Unauthorized" : "Unauthorized";
+        return match.Groups["upgrade"].Success
+            ? "unable to upgrade connection: Unauthorized"
+            : "Unauthorized";
     }
 }

@@ -21,7 +21,7 @@ internal sealed class UpgradeForbiddenRule : IAttemptRule
     public IEnumerable<Candidate> Find(PasteText text)
     {
         string? subresource = null;
-        foreach (Match match in text.Has("HTTP 101") ? Anchor.Matches(text.Value) : Enumerable.Empty<Match>())
+        foreach (Match match in text.MatchesWith(Anchor, "HTTP 101"))
         {
             subresource ??= SubresourceOf(text.Value);
             var attempt = new AccessAttempt

@@ -156,6 +156,7 @@ internal static class LineUnwrapper
             return false;
         }
 
-        return Vocabulary.Contains(string.Concat(previous.AsSpan(previous.Length - tail), next.AsSpan(0, head)));
+        var joined = string.Concat(previous.AsSpan(previous.Length - tail), next.AsSpan(0, head));
+        return Vocabulary.Contains(joined);
     }
 }

@@ -53,18 +53,26 @@ internal sealed class PasteText
         return next < _lineStarts.Length ? _lineStarts[next] - 1 : Value.Length;
     }
 
-    /// <summary>The start of the line <paramref name="lines"/> lines before the one holding the position.</summary>
+    /// <summary>The start of the line <paramref name="lines"/> lines before the position's line.</summary>
     public int LinesBefore(int position, int lines) => _lineStarts[Math.Max(0, LineOf(position) - lines)];
 
-    /// <summary>The end of the line <paramref name="lines"/> lines after the one holding the position.</summary>
+    /// <summary>The end of the line <paramref name="lines"/> lines after the position's line.</summary>
     public int LinesAfter(int position, int lines)
     {
         var next = LineOf(position) + lines + 1;
         return next < _lineStarts.Length ? _lineStarts[next] - 1 : Value.Length;
     }
 
-    /// <summary>True when the text holds <paramref name="literal"/>: a cheap test before a regex scan.</summary>
+    /// <summary>True when the text holds <paramref name="literal"/>.</summary>
     public bool Has(string literal) => Value.Contains(literal, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The matches of <paramref name="pattern"/>, or none without a scan when the text lacks
+    /// <paramref name="literal"/> (a vectorised search is far cheaper than a regex pass).
+    /// </summary>
+    public IEnumerable<System.Text.RegularExpressions.Match> MatchesWith(
+        System.Text.RegularExpressions.Regex pattern, string literal) =>
+        Has(literal) ? pattern.Matches(Value) : [];
 
     /// <summary>The text between two positions, clamped to the text.</summary>
     public string Slice(int start, int end)

@@ -66,7 +66,7 @@ internal static class ReasonReader
             {
                 j++;
             }
-            else if (Scan.IsWordChar(next) || next is '{' or '[' or '<' or '(' or '/' or '.' or '*' or '-' or '$' or ':')
+            else if (OpensValue(next))
             {
                 inQuote = true;
             }
@@ -78,6 +78,11 @@ internal static class ReasonReader
 
         return j;
     }
+
+    // A quote followed by these starts a quoted value; one followed by anything else closes
+    // the string the reason was printed in.
+    private static bool OpensValue(char next) =>
+        Scan.IsWordChar(next) || next is '{' or '[' or '<' or '(' or '/' or '.' or '*' or '-' or '$' or ':';
 
     // A client that prints the message twice ("…: Forbidden (ErrorResponse { message: "x is
     // forbidden…" })") nests a copy; the reason stops before the bracket that opens the copy.

@@ -10,7 +10,7 @@ internal static class Scan
     /// <summary>The longest quoted value or token the grammar accepts.</summary>
     public const int MaxValue = 512;
 
-    /// <summary>Skips spaces (and line breaks when <paramref name="lines"/>) from <paramref name="i"/>.</summary>
+    /// <summary>Skips spaces (and line breaks when <paramref name="lines"/>) from a position.</summary>
     public static int SkipSpace(string text, int i, bool lines = true)
     {
         var limit = Math.Min(text.Length, i + MaxValue);
@@ -38,9 +38,10 @@ internal static class Scan
     public static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
     /// <summary>Reads <paramref name="word"/> at <paramref name="i"/>, as a whole word.</summary>
-    public static int Word(string text, int i, string word, StringComparison comparison = StringComparison.Ordinal)
+    public static int Word(string text, int i, string word)
     {
-        if (i < 0 || i + word.Length > text.Length || string.Compare(text, i, word, 0, word.Length, comparison) != 0)
+        if (i < 0 || i + word.Length > text.Length
+            || string.CompareOrdinal(text, i, word, 0, word.Length) != 0)
         {
             return -1;
         }
@@ -49,7 +50,7 @@ internal static class Scan
         return end < text.Length && IsWordChar(text[end]) && IsWordChar(word[^1]) ? -1 : end;
     }
 
-    /// <summary>Reads words separated by white space (line breaks included): "at the cluster scope".</summary>
+    /// <summary>Reads words separated by white space, line breaks included: "at the cluster scope".</summary>
     public static int Phrase(string text, int i, params string[] words)
     {
         for (var w = 0; w < words.Length && i >= 0; w++)
@@ -128,7 +129,7 @@ internal static class Scan
         return end;
     }
 
-    /// <summary>Reads backwards the run of characters ending at <paramref name="end"/>; returns its start.</summary>
+    /// <summary>Reads backwards the run ending at <paramref name="end"/>; returns its start.</summary>
     public static int TokenBack(string text, int end, Func<char, bool> accept, out string token)
     {
         var start = end;
@@ -142,7 +143,7 @@ internal static class Scan
         return start;
     }
 
-    /// <summary>True when <paramref name="i"/> is at the end of the text or of its line (trailing spaces allowed).</summary>
+    /// <summary>True when only spaces lie between <paramref name="i"/> and the end of its line.</summary>
     public static bool AtLineEnd(string text, int i)
     {
         i = SkipSpace(text, i, lines: false);
