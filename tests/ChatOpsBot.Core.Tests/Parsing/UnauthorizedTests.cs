@@ -30,6 +30,17 @@ public sealed class UnauthorizedTests
     }
 
     [Fact]
+    public void CommandsAfterPromptsAndWrappersCountButProseDoesNot()
+    {
+        var prompted = First("dev@box:~$ sudo kubectl get nodes\nerror: You must be logged in to the server (Unauthorized)");
+        var prose = First("I ran kubectl get pods and got this\nerror: You must be logged in to the server (Unauthorized)");
+
+        Assert.Equal(("get", "nodes"), (prompted.Verb, prompted.Resource));
+        Assert.Null(prose.Name);
+        Assert.Null(prose.Resource);
+    }
+
+    [Fact]
     public void KeepsTheParentheticalReason()
     {
         var attempt = First("error: You must be logged in to the server (the server has asked for the "

@@ -43,6 +43,11 @@ internal sealed record KubectlCommand
         var commands = new List<KubectlCommand>();
         foreach (Match match in Line.Matches(text.Value))
         {
+            if (!StartsCommand(text, match.Index))
+            {
+                continue;
+            }
+
             var command = Parse(match.Groups["args"].Value);
             if (command is not null)
             {
@@ -51,6 +56,22 @@ internal sealed record KubectlCommand
         }
 
         return commands;
+    }
+
+    // A command starts a line, follows a shell prompt or an operator ("$ ", "➜  ~ ", "&& "),
+    // or a wrapper such as sudo. "I ran kubectl get pods and got" is prose, not a command.
+    private static bool StartsCommand(PasteText text, int position)
+    {
+        var before = text.Slice(Math.Max(text.LineStart(position), position - 200), position).TrimEnd();
+        foreach (var wrapper in (ReadOnlySpan<string>)["sudo", "watch", "time", "microk8s", "env"])
+        {
+            if (before.EndsWith(" " + wrapper, StringComparison.Ordinal) || before == wrapper)
+            {
+                before = before[..^wrapper.Length].TrimEnd();
+            }
+        }
+
+        return before.Length == 0 || "$#>%~)]`'\"+:;|&✗➜".Contains(before[^1], StringComparison.Ordinal);
     }
 
     /// <summary>Reads the arguments after <c>kubectl</c>; null when they name no single request.</summary>
