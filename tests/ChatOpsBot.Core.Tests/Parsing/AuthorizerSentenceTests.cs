@@ -179,4 +179,16 @@ public sealed class AuthorizerSentenceTests
         Assert.Equal("system:serviceaccount:{{ ns }}:default", templated.User);
         Assert.Equal(("proxy", "system:masters"), (named.User, named.Name));
     }
+
+    [Fact]
+    public void KeepsAnUnknownWordingAfterCannotAsTheReason()
+    {
+        var attempt = First("pods \"x\" is forbidden: User \"jane\" cannot exec into a container of this "
+            + "kind");
+
+        Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
+        Assert.Equal(("jane", "exec", "pods", "x"), (attempt.User, attempt.Verb, attempt.Resource,
+            attempt.Name));
+        Assert.Equal("cannot exec into a container of this kind", attempt.Reason);
+    }
 }

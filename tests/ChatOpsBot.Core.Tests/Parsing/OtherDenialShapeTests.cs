@@ -36,8 +36,10 @@ public sealed class OtherDenialShapeTests
     [Fact]
     public void GoogleCloudsNewerPermissionWordingIsGkeIam()
     {
-        var attempt = First("Error: googleapi: Error 403: Permission 'container.clusters.get' denied on resource "
-            + "'//container.googleapis.com/projects/p/zones/z/clusters/c' (or it may not exist)., forbidden");
+        var attempt = First("Error: googleapi: Error 403: Permission 'container.clusters.get' denied on "
+            + "resource "
+            + "'//container.googleapis.com/projects/p/zones/z/clusters/c' (or it may not exist)., "
+                + "forbidden");
 
         Assert.Equal((AttemptKind.GkeIam, "container.clusters.get"), (attempt.Kind, attempt.Verb));
     }
@@ -163,5 +165,15 @@ public sealed class OtherDenialShapeTests
 
         Assert.Equal(("alice", "list", "pods", "x"), (attempt.User, attempt.Verb, attempt.Resource,
             attempt.Namespace));
+    }
+
+    [Fact]
+    public void HeaderWithAServerSentenceKeepsItAsTheReason()
+    {
+        var attempt = First("$ oc new-project demo\nError from server (Forbidden): You may not request a "
+            + "new project via this API.");
+
+        Assert.Equal(AttemptKind.Forbidden, attempt.Kind);
+        Assert.Equal("You may not request a new project via this API.", attempt.Reason);
     }
 }

@@ -82,7 +82,16 @@ internal sealed class AuthorizerSentenceRule : IAttemptRule
             return null;
         }
 
-        var sentence = AuthorizerSentence.ReadObject(value, Scan.SkipSpace(value, verbEnd));
+        var objectAt = Scan.SkipSpace(value, verbEnd);
+        var sentence = AuthorizerSentence.ReadObject(value, objectAt);
+        if (sentence is null && prefix is not null)
+        {
+            // "x is forbidden: User "u" cannot <wording we do not know>": still that user's
+            // denial of that object; the unknown wording is kept as the reason.
+            var (rest, restEnd) = ReasonReader.Read(value, objectAt);
+            sentence = new AuthorizerSentence { Reason = $"cannot {verb} {rest}".TrimEnd(), End = restEnd };
+        }
+
         return sentence is null
             ? null
             : new Candidate(start, sentence.End, Denial(prefix, user, verb, sentence));

@@ -22,6 +22,20 @@ internal sealed class ForbiddenHeaderRule : IAttemptRule
         + @"|invalid status code '?Forbidden'?"
         + @"|(?<generic>the server does not allow access to the requested resource)");
 
+    // "Error from server (Forbidden): You may not request a new project via this API." keeps
+    // the server's own words; a kubectl apply preamble ("error when …") is no explanation.
+    private static string? HeaderMessage(PasteText text, Match match)
+    {
+        var after = Scan.SkipSpace(text.Value, match.Index + match.Length, lines: false);
+        if (after >= text.Length || text.Value[after] != ':')
+        {
+            return null;
+        }
+
+        var (message, _) = ReasonReader.Read(text.Value, after + 1);
+        return message is null || message.StartsWith("error when", StringComparison.Ordinal) ? null : message;
+    }
+
     /// <inheritdoc />
     public IEnumerable<Candidate> Find(PasteText text)
     {
@@ -38,7 +52,7 @@ internal sealed class ForbiddenHeaderRule : IAttemptRule
                 ApiGroup = preamble?.Group,
                 Name = preamble?.Name,
                 Namespace = preamble?.Namespace,
-                Reason = "Forbidden; the server's message was not in the paste",
+                Reason = HeaderMessage(text, match) ?? "Forbidden; the server's message was not in the paste",
             };
             yield return new Candidate(match.Index, match.Index + match.Length, attempt)
             {
