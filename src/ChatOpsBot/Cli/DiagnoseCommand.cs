@@ -11,6 +11,22 @@ namespace ChatOpsBot.Cli;
 /// <summary><c>diagnose</c>: explains the first access error of the text against a cluster.</summary>
 internal static class DiagnoseCommand
 {
+    // Per async flow, so tests running in parallel cannot see each other's value.
+    private static readonly AsyncLocal<LiveClusterOptions?> LiveOptionsOverride = new();
+
+    /// <summary>
+    /// Makes the diagnoses started from the calling async flow use <paramref name="options"/> for
+    /// a live cluster until the scope is disposed: tests shorten time limits this way, without
+    /// environment variables or a process-wide setting.
+    /// </summary>
+    internal static IDisposable UseLiveOptions(LiveClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var previous = LiveOptionsOverride.Value;
+        LiveOptionsOverride.Value = options;
+        return new RestoreLiveOptions(previous);
+    }
+
     public static async Task<int> RunAsync(
         CliOptions options, Stream input, TextWriter output, TextWriter error, ILoggerFactory logging,
         CancellationToken cancellationToken)
@@ -28,10 +44,23 @@ internal static class DiagnoseCommand
             return ExitCodes.NothingFound;
         }
 
-        var service = new DiagnosisService(new SingleClusterProvider(OpenCluster(options, logging)));
-        var hints = new IdentityHints { User = options.AsUser, Groups = options.AsGroups, RoleArn = options.AsRole };
-        var report = await service.DiagnoseAsync(new DiagnosisRequest { Text = text, Attempt = attempt, Hints = hints }, cancellationToken)
-            .ConfigureAwait(false);
+        var cluster = OpenCluster(options, logging);
+        DiagnosisReport? report;
+        try
+        {
+            var service = new DiagnosisService(new SingleClusterProvider(cluster));
+            var hints = new IdentityHints
+            {
+                User = options.AsUser, Groups = options.AsGroups, RoleArn = options.AsRole,
+            };
+            var request = new DiagnosisRequest { Text = text, Attempt = attempt, Hints = hints };
+            report = await service.DiagnoseAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A live source owns its HTTP client and connections.
+            (cluster as IDisposable)?.Dispose();
+        }
 
         await output.WriteAsync(options.IsJson ? JsonOutput.Diagnosis(report!) + "\n" : TextOutput.Diagnosis(report!))
             .ConfigureAwait(false);
@@ -47,7 +76,13 @@ internal static class DiagnoseCommand
 
         var logger = logging.CreateLogger<LiveClusterSource>();
         return options.Kubeconfig is not null
-            ? LiveClusterSource.FromKubeconfig(options.Kubeconfig, options.Context, new LiveClusterOptions(), logger)
+            ? LiveClusterSource.FromKubeconfig(options.Kubeconfig, options.Context,
+                LiveOptionsOverride.Value ?? new LiveClusterOptions(), logger)
             : throw new UsageException("diagnose: give --snapshot DIR or --kubeconfig FILE");
+    }
+
+    private sealed class RestoreLiveOptions(LiveClusterOptions? previous) : IDisposable
+    {
+        public void Dispose() => LiveOptionsOverride.Value = previous;
     }
 }
