@@ -1,6 +1,7 @@
 using ChatOpsBot.Slack.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,8 @@ public static class SlackWebApiServiceCollectionExtensions
 
     private static IHttpClientBuilder AddCore(IServiceCollection services)
     {
-        services.AddSingleton<IValidateOptions<SlackWebApiOptions>, SlackWebApiOptionsValidator>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IValidateOptions<SlackWebApiOptions>, SlackWebApiOptionsValidator>());
 
         var builder = services
             .AddHttpClient<ISlackWebApi, SlackWebApiClient>(client =>
