@@ -32,7 +32,11 @@ public sealed class SocketModeClient : BackgroundService
     private readonly SocketModeEnvelopeDispatcher _dispatcher;
     private readonly TimeProvider _time;
     private readonly ILogger<SocketModeClient> _logger;
+    // A socket that lived this long counts as a success for the reconnect back-off.
+    private static readonly TimeSpan StableConnectionTime = TimeSpan.FromSeconds(30);
+
     private int _connectionNumber;
+    private long _connectedAt;
     private volatile SocketModeConnection? _current;
 
     /// <summary>Creates the client; normally resolved through <c>AddSlackSocketMode</c>.</summary>
@@ -130,7 +134,7 @@ public sealed class SocketModeClient : BackgroundService
             }
 
             _current = opened.Connection;
-            failures = 0;
+            _connectedAt = _time.GetTimestamp();
         }
 
         var current = _current;
@@ -157,6 +161,13 @@ public sealed class SocketModeClient : BackgroundService
         var end = await current.Completion.ConfigureAwait(false);
         _current = null;
         await current.DisposeAsync().ConfigureAwait(false);
+
+        // Only a socket that stayed up a while resets the back-off; one that drops right after
+        // hello is a failure too, or a flapping link would hammer apps.connections.open.
+        if (_time.GetElapsedTime(_connectedAt) >= StableConnectionTime)
+        {
+            failures = 0;
+        }
 
         if (current.DisconnectRequested is { IsCompletedSuccessfully: true, Result: "link_disabled" })
         {
@@ -207,6 +218,7 @@ public sealed class SocketModeClient : BackgroundService
 
         SocketModeLog.Replaced(_logger, next.Connection.Number, current.Number);
         _current = next.Connection;
+        _connectedAt = _time.GetTimestamp();
         await current.CloseAsync().ConfigureAwait(false);
         await current.DisposeAsync().ConfigureAwait(false);
         return false;
