@@ -56,7 +56,8 @@ public sealed class SocketModeClient : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _opener = new SocketModeConnectionOpener(httpClientFactory.CreateClient(HttpClientName), _options, time);
+        var http = httpClientFactory.CreateClient(HttpClientName);
+        _opener = new SocketModeConnectionOpener(http, _options, time);
         _dispatcher = new SocketModeEnvelopeDispatcher(scopes, _options, time, logger);
     }
 
@@ -88,7 +89,7 @@ public sealed class SocketModeClient : BackgroundService
 
                     failures = outcome.Failures;
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                catch (Exception ex) when (!IsShutdown(ex, stoppingToken))
                 {
                     // A bug here must not stop the host or leave Slack unanswered for good.
                     var delay = Backoff(failures++, null);
@@ -115,7 +116,8 @@ public sealed class SocketModeClient : BackgroundService
 
     // One step of the supervision loop: connect if needed, then wait for the socket to end or
     // to be asked to disconnect, and react. Returns whether to stop and the failure count.
-    private async Task<(bool Stop, int Failures)> SuperviseOnceAsync(int failures, CancellationToken stoppingToken)
+    private async Task<(bool Stop, int Failures)> SuperviseOnceAsync(
+        int failures, CancellationToken stoppingToken)
     {
         if (_current is null)
         {
@@ -138,12 +140,14 @@ public sealed class SocketModeClient : BackgroundService
         }
 
         var current = _current;
-        await Task.WhenAny(current.Completion, current.DisconnectRequested).WaitAsync(stoppingToken).ConfigureAwait(false);
+        await Task.WhenAny(current.Completion, current.DisconnectRequested)
+            .WaitAsync(stoppingToken)
+            .ConfigureAwait(false);
 
         if (!current.Completion.IsCompleted && current.DisconnectRequested.IsCompleted)
         {
-            var stop = await OnDisconnectRequestedAsync(current, await current.DisconnectRequested.ConfigureAwait(false), stoppingToken)
-                .ConfigureAwait(false);
+            var reason = await current.DisconnectRequested.ConfigureAwait(false);
+            var stop = await OnDisconnectRequestedAsync(current, reason, stoppingToken).ConfigureAwait(false);
             if (stop)
             {
                 return (true, failures);
@@ -175,7 +179,11 @@ public sealed class SocketModeClient : BackgroundService
             return (true, failures);
         }
 
-        var wait = Backoff(failures, null);
+        // Slack announced this end (a refresh whose socket closed before a replacement was
+        // up): reconnect at once rather than after a failure's back-off.
+        var announced = current.DisconnectRequested is
+            { IsCompletedSuccessfully: true, Result: not "too_many_websockets" };
+        var wait = announced ? TimeSpan.Zero : Backoff(failures, null);
         SocketModeLog.Reconnecting(_logger, current.Number, end.Description, wait);
         await Task.Delay(wait, _time, stoppingToken).ConfigureAwait(false);
         return (false, failures + 1);
@@ -255,10 +263,11 @@ public sealed class SocketModeClient : BackgroundService
             connection = await SocketModeConnection
                 .ConnectAsync(answer.Url!, number, _options, _dispatcher, _logger, stoppingToken)
                 .ConfigureAwait(false);
-            await connection.Hello.WaitAsync(_options.HelloTimeout, _time, stoppingToken).ConfigureAwait(false);
+            await connection.Hello.WaitAsync(_options.HelloTimeout, _time, stoppingToken)
+                .ConfigureAwait(false);
             return new OpenOutcome(connection, false, null, null);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (!IsShutdown(ex, stoppingToken))
         {
             if (connection is not null)
             {
@@ -291,5 +300,9 @@ public sealed class SocketModeClient : BackgroundService
         return retryAfter is { } wait && wait > delay ? wait : delay;
     }
 
-    private sealed record OpenOutcome(SocketModeConnection? Connection, bool Stop, string? Failure, TimeSpan? RetryAfter);
+    private static bool IsShutdown(Exception exception, CancellationToken stoppingToken) =>
+        exception is OperationCanceledException && stoppingToken.IsCancellationRequested;
+
+    private sealed record OpenOutcome(
+        SocketModeConnection? Connection, bool Stop, string? Failure, TimeSpan? RetryAfter);
 }

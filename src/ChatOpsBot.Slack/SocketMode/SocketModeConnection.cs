@@ -25,13 +25,19 @@ internal sealed class SocketModeConnection : IAsyncDisposable
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly CancellationTokenSource _receiveStop = new();
     private readonly TaskCompletionSource _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource<string> _disconnect = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Task<SocketModeConnectionEnd> _receiveLoop = Task.FromResult(new SocketModeConnectionEnd("not started"));
+    private readonly TaskCompletionSource<string> _disconnect =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<SocketModeConnectionEnd> _receiveLoop =
+        Task.FromResult(new SocketModeConnectionEnd("not started"));
     private volatile bool _closing;
 
     private SocketModeConnection(
-        int number, ClientWebSocket socket, SocketModeOptions options, SocketModeEnvelopeDispatcher dispatcher,
-        ILogger logger, CancellationToken stopping)
+        int number,
+        ClientWebSocket socket,
+        SocketModeOptions options,
+        SocketModeEnvelopeDispatcher dispatcher,
+        ILogger logger,
+        CancellationToken stopping)
     {
         Number = number;
         _socket = socket;
@@ -59,7 +65,11 @@ internal sealed class SocketModeConnection : IAsyncDisposable
     /// shutdown token, which handlers also receive.
     /// </summary>
     public static async Task<SocketModeConnection> ConnectAsync(
-        Uri url, int number, SocketModeOptions options, SocketModeEnvelopeDispatcher dispatcher, ILogger logger,
+        Uri url,
+        int number,
+        SocketModeOptions options,
+        SocketModeEnvelopeDispatcher dispatcher,
+        ILogger logger,
         CancellationToken stopping)
     {
         var socket = new ClientWebSocket();
@@ -105,13 +115,14 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         {
             await SendLockedAsync(
                     () => _socket.State == WebSocketState.Open
-                        ? _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "refresh", deadline.Token)
+                        ? _socket.CloseOutputAsync(
+                            WebSocketCloseStatus.NormalClosure, "refresh", deadline.Token)
                         : Task.CompletedTask,
                     deadline.Token)
                 .ConfigureAwait(false);
             await _receiveLoop.WaitAsync(deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        catch (Exception ex) when (IsSocketFailure(ex))
         {
             _socket.Abort();
         }
@@ -195,7 +206,8 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         switch (frame.Type)
         {
             case SocketModeFrame.Hello:
-                SocketModeLog.Ready(_logger, Number, frame.NumConnections, frame.ApproximateConnectionSeconds);
+                SocketModeLog.Ready(
+                    _logger, Number, frame.NumConnections, frame.ApproximateConnectionSeconds);
                 _hello.TrySetResult();
                 return;
 
@@ -240,7 +252,8 @@ internal sealed class SocketModeConnection : IAsyncDisposable
 
     private Task SendTextAsync(string json) =>
         SendLockedAsync(
-            () => _socket.SendAsync(Encoding.UTF8.GetBytes(json).AsMemory(), WebSocketMessageType.Text, true, _stopping).AsTask(),
+            () => _socket
+                .SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _stopping),
             _stopping);
 
     // ClientWebSocket allows one send at a time; acks from parallel handlers take turns.
@@ -272,9 +285,12 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                     deadline.Token)
                 .ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (IsSocketFailure(ex))
         {
             _socket.Abort();
         }
     }
+
+    private static bool IsSocketFailure(Exception exception) =>
+        exception is WebSocketException or OperationCanceledException or ObjectDisposedException;
 }

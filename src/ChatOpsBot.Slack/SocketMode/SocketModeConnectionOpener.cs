@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using ChatOpsBot.Slack.WebApi;
 
 namespace ChatOpsBot.Slack.SocketMode;
@@ -14,7 +15,8 @@ internal sealed record ConnectionsOpenResult(Uri? Url, string? Error, TimeSpan? 
 /// Calls <c>apps.connections.open</c> with the app-level token. Slack makes a fresh URL for each
 /// connection, so this is called before every connect, including refreshes.
 /// </summary>
-internal sealed class SocketModeConnectionOpener(HttpClient http, SocketModeOptions options, TimeProvider time)
+internal sealed class SocketModeConnectionOpener(
+    HttpClient http, SocketModeOptions options, TimeProvider time)
 {
     private const int MaxAnswerBytes = 64 * 1024;
 
@@ -30,14 +32,18 @@ internal sealed class SocketModeConnectionOpener(HttpClient http, SocketModeOpti
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.ConnectTimeout);
 
-        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
+        using var response = await http
+            .SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token)
             .ConfigureAwait(false);
-        var body = await SlackResponseBody.ReadAsync(response, MaxAnswerBytes, deadline.Token).ConfigureAwait(false);
+        var body = await SlackResponseBody.ReadAsync(response, MaxAnswerBytes, deadline.Token)
+            .ConfigureAwait(false);
         var result = SlackApiResult.TryParse(body);
 
-        if (response.StatusCode == HttpStatusCode.TooManyRequests || result is { Ok: false, Error: "ratelimited" })
+        if (response.StatusCode == HttpStatusCode.TooManyRequests
+            || result is { Ok: false, Error: SlackErrorCode.RateLimited })
         {
-            return new ConnectionsOpenResult(null, SlackErrorCode.RateLimited, SlackRetryAfter.From(response, time));
+            var retryAfter = SlackRetryAfter.From(response, time);
+            return new ConnectionsOpenResult(null, SlackErrorCode.RateLimited, retryAfter);
         }
 
         if (result is null)
@@ -50,7 +56,7 @@ internal sealed class SocketModeConnectionOpener(HttpClient http, SocketModeOpti
             return new ConnectionsOpenResult(null, result.Error ?? SlackErrorCode.InvalidResponse, null);
         }
 
-        var url = result.Root.TryGetProperty("url", out var u) && u.ValueKind == System.Text.Json.JsonValueKind.String
+        var url = result.Root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String
             ? u.GetString()
             : null;
 

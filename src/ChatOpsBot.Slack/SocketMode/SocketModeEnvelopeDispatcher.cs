@@ -42,7 +42,8 @@ internal sealed class SocketModeEnvelopeDispatcher(
         JsonObject? reply = null;
         try
         {
-            reply = await handling.WaitAsync(options.AckDeadline, time, cancellationToken).ConfigureAwait(false);
+            reply = await handling.WaitAsync(options.AckDeadline, time, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -54,7 +55,8 @@ internal sealed class SocketModeEnvelopeDispatcher(
         await handling.ConfigureAwait(false);
     }
 
-    private async Task AcknowledgeAsync(SocketModeFrame envelope, JsonObject? reply, Func<string, Task> acknowledge)
+    private async Task AcknowledgeAsync(
+        SocketModeFrame envelope, JsonObject? reply, Func<string, Task> acknowledge)
     {
         var ack = new JsonObject { ["envelope_id"] = envelope.EnvelopeId };
         if (reply is not null)
@@ -75,7 +77,8 @@ internal sealed class SocketModeEnvelopeDispatcher(
     }
 
     // Never throws: a failing handler must not take the socket down with it.
-    private async Task<JsonObject?> InvokeHandlerAsync(SocketModeFrame envelope, CancellationToken cancellationToken)
+    private async Task<JsonObject?> InvokeHandlerAsync(
+        SocketModeFrame envelope, CancellationToken cancellationToken)
     {
         try
         {
@@ -109,7 +112,8 @@ internal sealed class SocketModeEnvelopeDispatcher(
         switch (envelope.Type)
         {
             case SocketModeFrame.SlashCommands when SocketModeSlashCommand.TryRead(payload) is { } command:
-                return await handler.HandleSlashCommandAsync(command, cancellationToken).ConfigureAwait(false);
+                return await handler.HandleSlashCommandAsync(command, cancellationToken)
+                    .ConfigureAwait(false);
 
             case SocketModeFrame.EventsApi:
                 return await handler.HandleEventAsync(payload, cancellationToken).ConfigureAwait(false);

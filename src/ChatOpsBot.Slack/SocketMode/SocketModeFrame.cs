@@ -42,21 +42,32 @@ internal sealed record SocketModeFrame(
             return null;
         }
 
-        JsonElement? payload = root.TryGetProperty("payload", out var p) && p.ValueKind == JsonValueKind.Object
+        JsonElement? payload = Object(root, "payload") is { } p
             ? p
             : null;
 
-        var accepts = root.TryGetProperty("accepts_response_payload", out var a) && a.ValueKind == JsonValueKind.True;
+        var accepts = root.TryGetProperty("accepts_response_payload", out var a)
+            && a.ValueKind == JsonValueKind.True;
         var retry = Int(root, "retry_attempt");
 
         var connections = Int(root, "num_connections");
-        var lifetime = root.TryGetProperty("debug_info", out var debug) && debug.ValueKind == JsonValueKind.Object
+        var lifetime = Object(root, "debug_info") is { } debug
             ? Int(debug, "approximate_connection_time")
             : 0;
 
         return new SocketModeFrame(
-            type, String(root, "envelope_id"), payload, accepts, String(root, "reason"), retry, connections, lifetime);
+            type,
+            String(root, "envelope_id"),
+            payload,
+            accepts,
+            String(root, "reason"),
+            retry,
+            connections,
+            lifetime);
     }
+
+    private static JsonElement? Object(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value : null;
 
     private static int Int(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number

@@ -13,7 +13,8 @@ internal static partial class SocketModeLog
     public static partial void Disabled(ILogger logger);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information,
-        Message = "Slack Socket Mode connection {Connection} ready ({Connections} open; refresh expected in about {Seconds} s)")]
+        Message = "Slack Socket Mode connection {Connection} ready ({Connections} open; "
+            + "refresh expected in about {Seconds} s)")]
     public static partial void Ready(ILogger logger, int connection, int connections, int seconds);
 
     [LoggerMessage(EventId = 1202, Level = LogLevel.Information,
@@ -37,7 +38,7 @@ internal static partial class SocketModeLog
     public static partial void LinkDisabled(ILogger logger);
 
     [LoggerMessage(EventId = 1207, Level = LogLevel.Warning,
-        Message = "Slack Socket Mode connection {Connection} received a message that is not a Socket Mode frame; skipped")]
+        Message = "Slack Socket Mode connection {Connection} skipped a message that is not a frame")]
     public static partial void MalformedFrame(ILogger logger, int connection);
 
     [LoggerMessage(EventId = 1208, Level = LogLevel.Warning,
@@ -45,7 +46,7 @@ internal static partial class SocketModeLog
     public static partial void FrameTooLarge(ILogger logger, int connection, int limit);
 
     [LoggerMessage(EventId = 1209, Level = LogLevel.Debug,
-        Message = "Slack Socket Mode acknowledged envelope {EnvelopeId} ({Type}, with payload: {WithPayload})")]
+        Message = "Slack Socket Mode acknowledged envelope {EnvelopeId} ({Type}, payload: {WithPayload})")]
     public static partial void Acknowledged(ILogger logger, string envelopeId, string type, bool withPayload);
 
     [LoggerMessage(EventId = 1210, Level = LogLevel.Warning,
@@ -54,10 +55,12 @@ internal static partial class SocketModeLog
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Error,
         Message = "Slack Socket Mode handler failed for envelope {EnvelopeId} ({Type})")]
-    public static partial void HandlerFailed(ILogger logger, string envelopeId, string type, Exception exception);
+    public static partial void HandlerFailed(
+        ILogger logger, string envelopeId, string type, Exception exception);
 
     [LoggerMessage(EventId = 1212, Level = LogLevel.Warning,
-        Message = "Slack Socket Mode handler missed the ack deadline for envelope {EnvelopeId}; acknowledged without its reply")]
+        Message = "Slack Socket Mode handler missed the ack deadline for envelope {EnvelopeId}; "
+            + "acknowledged without its reply")]
     public static partial void HandlerTooSlow(ILogger logger, string envelopeId);
 
     [LoggerMessage(EventId = 1213, Level = LogLevel.Information,
@@ -65,7 +68,8 @@ internal static partial class SocketModeLog
     public static partial void Duplicate(ILogger logger, string envelopeId);
 
     [LoggerMessage(EventId = 1214, Level = LogLevel.Warning,
-        Message = "Slack Socket Mode envelope {EnvelopeId} has unknown type {Type} or an unusable payload; acknowledged and skipped")]
+        Message = "Slack Socket Mode envelope {EnvelopeId} has unknown type {Type} or an unusable payload; "
+            + "acknowledged and skipped")]
     public static partial void Unhandled(ILogger logger, string envelopeId, string type);
 
     [LoggerMessage(EventId = 1215, Level = LogLevel.Debug,

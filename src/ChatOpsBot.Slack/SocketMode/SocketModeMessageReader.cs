@@ -25,7 +25,9 @@ internal sealed class SocketModeMessageReader(WebSocket socket, int maxMessageBy
     private readonly byte[] _chunk = new byte[16 * 1024];
     private readonly ArrayBufferWriter<byte> _message = new(16 * 1024);
 
-    /// <summary>The bytes of the last <see cref="SocketModeReadKind.Text"/> message, valid until the next read.</summary>
+    /// <summary>
+    /// The bytes of the last <see cref="SocketModeReadKind.Text"/> message, valid until the next read.
+    /// </summary>
     public ReadOnlyMemory<byte> Text => _message.WrittenMemory;
 
     /// <summary>True when the last skipped message was skipped for its size.</summary>
@@ -39,7 +41,8 @@ internal sealed class SocketModeMessageReader(WebSocket socket, int maxMessageBy
 
         while (true)
         {
-            var result = await socket.ReceiveAsync(_chunk.AsMemory(), cancellationToken).ConfigureAwait(false);
+            var result = await socket.ReceiveAsync(_chunk.AsMemory(), cancellationToken)
+                .ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return SocketModeReadKind.Close;

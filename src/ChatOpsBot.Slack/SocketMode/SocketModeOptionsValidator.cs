@@ -21,8 +21,7 @@ internal sealed class SocketModeOptionsValidator : IValidateOptions<SocketModeOp
             failures.Add("Slack Socket Mode AppToken must not contain whitespace or control characters.");
         }
 
-        if (options.ApiBaseUrl is null || !options.ApiBaseUrl.IsAbsoluteUri
-            || (options.ApiBaseUrl.Scheme != Uri.UriSchemeHttps && options.ApiBaseUrl.Scheme != Uri.UriSchemeHttp))
+        if (options.ApiBaseUrl is not { IsAbsoluteUri: true, Scheme: "https" or "http" })
         {
             failures.Add("Slack Socket Mode ApiBaseUrl must be an absolute http(s) URL.");
         }

@@ -27,7 +27,8 @@ public static class SocketModeServiceCollectionExtensions
     /// Registers <see cref="SocketModeClient"/> with settings bound from <paramref name="section"/>
     /// (keys named as the <see cref="SocketModeOptions"/> properties, such as <c>AppToken</c>).
     /// </summary>
-    public static IServiceCollection AddSlackSocketMode(this IServiceCollection services, IConfiguration section)
+    public static IServiceCollection AddSlackSocketMode(
+        this IServiceCollection services, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(section);
@@ -43,7 +44,9 @@ public static class SocketModeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         // No factory logging: it would write the request URL, and timeouts are set per call.
-        services.AddHttpClient(SocketModeClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services
+            .AddHttpClient(
+                SocketModeClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .RemoveAllLoggers();
 
         services.TryAddSingleton<SocketModeClient>();

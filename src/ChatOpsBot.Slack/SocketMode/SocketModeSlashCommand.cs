@@ -3,7 +3,9 @@ using ChatOpsBot.Slack.Protocol;
 
 namespace ChatOpsBot.Slack.SocketMode;
 
-/// <summary>Reads the JSON payload of a <c>slash_commands</c> envelope into a <see cref="SlashCommand"/>.</summary>
+/// <summary>
+/// Reads the JSON payload of a <c>slash_commands</c> envelope into a <see cref="SlashCommand"/>.
+/// </summary>
 internal static class SocketModeSlashCommand
 {
     /// <summary>The command, or null when the payload lacks the command or the user.</summary>
@@ -24,7 +26,9 @@ internal static class SocketModeSlashCommand
             TeamId = String(payload, "team_id") ?? "",
             ChannelId = String(payload, "channel_id") ?? "",
             UserName = String(payload, "user_name") ?? "",
-            ResponseUrl = Uri.TryCreate(String(payload, "response_url"), UriKind.Absolute, out var url) ? url : null,
+            ResponseUrl = Uri.TryCreate(String(payload, "response_url"), UriKind.Absolute, out var url)
+                ? url
+                : null,
             TriggerId = String(payload, "trigger_id") ?? "",
             ApiAppId = String(payload, "api_app_id") ?? "",
         };

@@ -11,7 +11,8 @@ namespace ChatOpsBot.Slack.WebApi;
 /// <param name="Needed">The scope Slack wanted, when it says.</param>
 /// <param name="Provided">The scopes the token has, when Slack says.</param>
 /// <param name="Root">The whole answer, detached from any pooled buffer.</param>
-internal sealed record SlackApiResult(bool Ok, string? Error, string? Needed, string? Provided, JsonElement Root)
+internal sealed record SlackApiResult(
+    bool Ok, string? Error, string? Needed, string? Provided, JsonElement Root)
 {
     /// <summary>
     /// Reads a Web API answer. Returns null when the bytes are not a JSON object carrying a

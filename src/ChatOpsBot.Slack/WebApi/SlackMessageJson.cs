@@ -16,7 +16,8 @@ internal static class SlackMessageJson
     }
 
     /// <summary><c>chat.postEphemeral</c>.</summary>
-    public static JsonObject PostEphemeral(string channel, string user, SlackMessage message, string? threadTs)
+    public static JsonObject PostEphemeral(
+        string channel, string user, SlackMessage message, string? threadTs)
     {
         var body = new JsonObject { ["channel"] = channel, ["user"] = user };
         AddContent(body, message);

@@ -21,7 +21,7 @@ internal static class SlackResponseBody
         return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads and parses the body, or returns null when it is missing, too big or not Slack's.</summary>
+    /// <summary>Reads and parses the body; null when it is missing, too big or not Slack's.</summary>
     public static async Task<SlackApiResult?> TryParseAsync(
         HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
     {

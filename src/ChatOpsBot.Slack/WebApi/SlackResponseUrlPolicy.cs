@@ -28,7 +28,8 @@ internal static class SlackResponseUrlPolicy
         var hostAllowed = SlackHookHosts.Contains(responseUrl.IdnHost, StringComparer.OrdinalIgnoreCase)
             || options.ExtraResponseUrlHosts.Contains(responseUrl.IdnHost, StringComparer.OrdinalIgnoreCase);
 
-        if (responseUrl.Scheme != Uri.UriSchemeHttps || !hostAllowed || !string.IsNullOrEmpty(responseUrl.UserInfo))
+        var hasUserInfo = !string.IsNullOrEmpty(responseUrl.UserInfo);
+        if (responseUrl.Scheme != Uri.UriSchemeHttps || !hostAllowed || hasUserInfo)
         {
             throw new ArgumentException(
                 "The response_url is not an https URL on an allowed Slack host.", nameof(responseUrl));

@@ -26,14 +26,16 @@ public sealed class SlackWebApiClient : ISlackWebApi
 
     private const string ResponseUrlMethod = "response_url";
 
-    private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+    private static readonly MediaTypeHeaderValue JsonMediaType =
+        new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
     private readonly SlackWebApiOptions _options;
     private readonly ILogger<SlackWebApiClient> _logger;
 
     /// <summary>Creates the client; <paramref name="http"/> comes from the HttpClient factory.</summary>
-    public SlackWebApiClient(HttpClient http, IOptions<SlackWebApiOptions> options, ILogger<SlackWebApiClient> logger)
+    public SlackWebApiClient(
+        HttpClient http, IOptions<SlackWebApiOptions> options, ILogger<SlackWebApiClient> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,7 +65,11 @@ public sealed class SlackWebApiClient : ISlackWebApi
 
     /// <inheritdoc />
     public async Task PostEphemeralAsync(
-        string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+        string channel,
+        string user,
+        SlackMessage message,
+        string? threadTs,
+        CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(channel);
         ArgumentException.ThrowIfNullOrWhiteSpace(user);
@@ -95,17 +101,17 @@ public sealed class SlackWebApiClient : ISlackWebApi
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
 
         const string method = "users.info";
-        var answer = await CallAsync(method, FormContent(("user", userId)), idempotent: true, cancellationToken)
-            .ConfigureAwait(false);
+        var form = FormContent(("user", userId));
+        var answer = await CallAsync(method, form, idempotent: true, cancellationToken).ConfigureAwait(false);
 
         if (!answer.TryGetProperty("user", out var user) || user.ValueKind != JsonValueKind.Object)
         {
             throw new SlackApiException(method, SlackErrorCode.InvalidResponse);
         }
 
-        var email = user.TryGetProperty("profile", out var profile) && profile.ValueKind == JsonValueKind.Object
-            ? OptionalString(profile, "email")
-            : null;
+        var hasProfile = user.TryGetProperty("profile", out var profile)
+            && profile.ValueKind == JsonValueKind.Object;
+        var email = hasProfile ? OptionalString(profile, "email") : null;
 
         return new SlackUser(
             RequiredString(user, "id", method),
@@ -150,7 +156,10 @@ public sealed class SlackWebApiClient : ISlackWebApi
         SlackResponseUrlPolicy.EnsureAllowed(responseUrl, _options);
 
         var body = SlackMessageJson.ResponseUrl(message, replaceOriginal, _options.ResponseUrlResponseType);
-        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl) { Content = JsonContent(body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, responseUrl)
+        {
+            Content = JsonContent(body),
+        };
 
         // No Authorization header: the URL itself is the credential, and the bot token must
         // never travel to any host but the Web API.
@@ -179,7 +188,8 @@ public sealed class SlackWebApiClient : ISlackWebApi
         using var request = new HttpRequestMessage(HttpMethod.Post, MethodUrl(method)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.BotToken);
 
-        using var response = await SendAsync(request, method, idempotent, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, method, idempotent, cancellationToken)
+            .ConfigureAwait(false);
         var bytes = await ReadBodyAsync(response, method, cancellationToken).ConfigureAwait(false);
         var result = SlackApiResult.TryParse(bytes);
 

@@ -10,17 +10,19 @@ internal static partial class SlackWebApiLog
 {
     [LoggerMessage(EventId = 1100, Level = LogLevel.Warning,
         Message = "Slack {Method} attempt {Attempt} failed ({Failure}); retrying in {Delay}")]
-    public static partial void Retrying(ILogger logger, string method, int attempt, string failure, TimeSpan delay);
+    public static partial void Retrying(
+        ILogger logger, string method, int attempt, string failure, TimeSpan delay);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning,
-        Message = "Slack {Method} answered ok:false with {Error} (needed scope: {Needed}; provided: {Provided})")]
-    public static partial void SlackError(ILogger logger, string method, string error, string? needed, string? provided);
+        Message = "Slack {Method} answered ok:false with {Error} (needed: {Needed}; provided: {Provided})")]
+    public static partial void SlackError(
+        ILogger logger, string method, string error, string? needed, string? provided);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Warning,
         Message = "Slack {Method} answered HTTP {StatusCode} without Slack's JSON envelope")]
     public static partial void HttpError(ILogger logger, string method, int statusCode);
 
-    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Slack {Method} timed out after retries")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Slack {Method} timed out")]
     public static partial void TimedOut(ILogger logger, string method);
 
     [LoggerMessage(EventId = 1104, Level = LogLevel.Debug, Message = "Slack {Method} succeeded")]

@@ -24,7 +24,8 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpContext, Task>> _openReplies = new();
-    private readonly ConcurrentDictionary<int, TaskCompletionSource<FakeSocketConnection>> _connections = new();
+    private readonly ConcurrentDictionary<int, TaskCompletionSource<FakeSocketConnection>> _connections =
+        new();
     private readonly List<string> _timeline = [];
     private readonly List<string?> _openAuthorizations = [];
     private readonly object _gate = new();
@@ -41,8 +42,11 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     /// <summary>The WebSocket endpoint's base address (ws://127.0.0.1:port/link).</summary>
     public Uri SocketUrl { get; private set; } = null!;
 
-    /// <summary>Runs for each accepted socket; the connection stays open until it returns and the client closes.</summary>
-    public Func<FakeSocketConnection, Task> Script { get; set; } = c => c.SendAsync(SocketModeFixtures.Read("hello.json"));
+    /// <summary>
+    /// Runs for each accepted socket; the connection stays open until it returns and the client closes.
+    /// </summary>
+    public Func<FakeSocketConnection, Task> Script { get; set; } = c => c.SendAsync(
+        SocketModeFixtures.Read("hello.json"));
 
     public IReadOnlyList<string> Timeline
     {
@@ -87,7 +91,7 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
     /// <summary>Queues a scripted answer for the next <c>apps.connections.open</c> call.</summary>
     public void EnqueueOpenReply(Func<HttpContext, Task> reply) => _openReplies.Enqueue(reply);
 
-    /// <summary>Completes with the <paramref name="number"/>-th socket (1-based) once it is accepted.</summary>
+    /// <summary>Completes with socket number <paramref name="number"/> (from 1) once accepted.</summary>
     public Task<FakeSocketConnection> WaitForConnectionAsync(int number, TimeSpan timeout) =>
         _connections.GetOrAdd(number, _ => NewConnectionSource()).Task.WaitAsync(timeout);
 
@@ -152,7 +156,8 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
         }
 
         // Slack's documented answer, with the URL pointing here.
-        var answer = JsonNode.Parse(SocketModeFixtures.Read("apps.connections.open.ok.docs.json"))!.AsObject();
+        var answer = JsonNode.Parse(
+            SocketModeFixtures.Read("apps.connections.open.ok.docs.json"))!.AsObject();
         answer["url"] = $"{SocketUrl}?ticket={Interlocked.Increment(ref _tickets)}";
         await FakeSlackWebApiServer.WriteJsonAsync(context, answer.ToJsonString(), 200, null);
     }
@@ -167,7 +172,8 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
             _timeline.Add($"open:{number}");
         }
 
-        using var connection = new FakeSocketConnection(number, socket, context.Request.QueryString.Value ?? "", this);
+        using var connection = new FakeSocketConnection(
+            number, socket, context.Request.QueryString.Value ?? "", this);
         _connections.GetOrAdd(number, _ => NewConnectionSource()).TrySetResult(connection);
 
         var reading = connection.ReadUntilClosedAsync();
@@ -175,7 +181,8 @@ public sealed class FakeSocketModeServer : IAsyncDisposable
         {
             await Script(connection);
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (
+            ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The client went away mid-script; the test's assertions will say whether that was expected.
         }
@@ -223,7 +230,8 @@ public sealed class FakeSocketConnection : IDisposable
             {
                 var count = Math.Min(fragmentBytes, bytes.Length - offset);
                 var last = offset + count >= bytes.Length;
-                await _socket.SendAsync(bytes.AsMemory(offset, count), WebSocketMessageType.Text, last, default);
+                await _socket.SendAsync(
+                    bytes.AsMemory(offset, count), WebSocketMessageType.Text, last, default);
                 if (last)
                 {
                     break;
@@ -293,7 +301,8 @@ public sealed class FakeSocketConnection : IDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (
+            ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
             _server.Note($"dropped:{Number}");
         }

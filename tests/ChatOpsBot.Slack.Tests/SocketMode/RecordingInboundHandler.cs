@@ -64,7 +64,8 @@ public sealed class RecordingInboundHandler : ISlackInboundHandler
         }
     }
 
-    public Task<JsonObject?> HandleSlashCommandAsync(SlashCommand command, CancellationToken cancellationToken)
+    public Task<JsonObject?> HandleSlashCommandAsync(
+        SlashCommand command, CancellationToken cancellationToken)
     {
         Commands.Enqueue(command);
         Called();

@@ -11,14 +11,17 @@ public sealed class SocketModeClientTests
 
     private static readonly string[] MainScenarioEnvelopes =
     [
-        "envelope-slash_commands.json", "envelope-events_api-app_mention.json", "envelope-interactive-shortcut.json",
+        "envelope-slash_commands.json",
+        "envelope-events_api-app_mention.json",
+        "envelope-interactive-shortcut.json",
     ];
 
     [Fact]
     public async Task HandlesEveryEnvelopeAcksEachAndRefreshesBeforeClosing()
     {
         var acks = new List<JsonObject>();
-        var firstClosedBeforeScriptEnd = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstClosedBeforeScriptEnd = new TaskCompletionSource(
+            TaskCreationOptions.RunContinuationsAsynchronously);
         await using var harness = await SocketModeHarness.CreateAsync(async c =>
         {
             await c.SendAsync(SocketModeFixtures.Read("hello.json"));
@@ -78,9 +81,12 @@ public sealed class SocketModeClientTests
 
         // The replacement socket was open before the client closed the first one.
         Assert.True(harness.Server.IndexOf("open:2") >= 0);
-        Assert.True(harness.Server.IndexOf("open:2") < harness.Server.IndexOf("closed:1"), string.Join(", ", harness.Server.Timeline));
+        Assert.True(
+            harness.Server.IndexOf("open:2") < harness.Server.IndexOf("closed:1"),
+            string.Join(", ", harness.Server.Timeline));
         Assert.False(second.Closed.IsCompleted);
-        Assert.All(harness.Server.OpenAuthorizations, a => Assert.Equal($"Bearer {SocketModeHarness.AppToken}", a));
+        Assert.All(
+            harness.Server.OpenAuthorizations, a => Assert.Equal($"Bearer {SocketModeHarness.AppToken}", a));
         Assert.Equal(2, harness.Server.OpenAuthorizations.Count);
         Assert.Contains("POST apps.connections.open", harness.Server.Timeline);
         Assert.True(harness.Client.IsConnected);
@@ -151,7 +157,9 @@ public sealed class SocketModeClientTests
         var connection = await harness.Server.WaitForConnectionAsync(1, Wait);
         var received = await ack.Task.WaitAsync(Wait);
 
-        Assert.Equal(SocketModeFixtures.EnvelopeId("envelope-events_api-message.json"), (string?)received["envelope_id"]);
+        Assert.Equal(
+            SocketModeFixtures.EnvelopeId("envelope-events_api-message.json"),
+            (string?)received["envelope_id"]);
         await harness.Handler.WaitForCallsAsync(1, Wait);
         Assert.Single(harness.Handler.Events);
         Assert.Equal(4, harness.Logs.Logs.Count(l => l.EventId.Id == 1207));
@@ -204,7 +212,8 @@ public sealed class SocketModeClientTests
     public async Task KeepsRetryingWhileConnectionsOpenFails()
     {
         await using var harness = await SocketModeHarness.CreateAsync();
-        harness.Server.EnqueueOpenReply(ctx => FakeSlackWebApiServer.WriteJsonAsync(ctx, "<html>", 503, null));
+        harness.Server.EnqueueOpenReply(
+            ctx => FakeSlackWebApiServer.WriteJsonAsync(ctx, "<html>", 503, null));
         harness.Server.EnqueueOpenReply(ctx => FakeSlackWebApiServer.WriteJsonAsync(
             ctx, """{"ok":false,"error":"internal_error"}""", 200, null));
 
@@ -226,7 +235,9 @@ public sealed class SocketModeClientTests
         await harness.Client.ExecuteTask!.WaitAsync(Wait);
 
         Assert.Single(harness.Server.OpenAuthorizations);
-        Assert.Contains(harness.Logs.Logs, l => l.EventId.Id == 1205 && l.Message.Contains("invalid_auth", StringComparison.Ordinal));
+        Assert.Contains(
+            harness.Logs.Logs,
+            l => l.EventId.Id == 1205 && l.Message.Contains("invalid_auth", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -284,7 +295,8 @@ public sealed class SocketModeClientTests
         await harness.StartAsync();
         var received = await ack.Task.WaitAsync(Wait);
 
-        Assert.Equal(SocketModeFixtures.EnvelopeId("envelope-slash_commands.json"), (string?)received["envelope_id"]);
+        Assert.Equal(
+            SocketModeFixtures.EnvelopeId("envelope-slash_commands.json"), (string?)received["envelope_id"]);
         Assert.False(received.ContainsKey("payload"));
         Assert.Contains(harness.Logs.Logs, l => l.EventId.Id == 1211);
     }
@@ -336,7 +348,9 @@ public sealed class SocketModeClientTests
         await harness.StartAsync();
         var received = await ack.Task.WaitAsync(Wait);
 
-        Assert.Equal(SocketModeFixtures.EnvelopeId("envelope-events_api-message.json"), (string?)received["envelope_id"]);
+        Assert.Equal(
+            SocketModeFixtures.EnvelopeId("envelope-events_api-message.json"),
+            (string?)received["envelope_id"]);
         release.SetResult();
     }
 
@@ -359,7 +373,8 @@ public sealed class SocketModeClientTests
         await done.Task.WaitAsync(Wait);
 
         await harness.Handler.WaitForCallsAsync(1, Wait);
-        Assert.All(acks, a => Assert.Equal(SocketModeFixtures.EnvelopeId("envelope-events_api-app_mention.json"), (string?)a["envelope_id"]));
+        var expected = SocketModeFixtures.EnvelopeId("envelope-events_api-app_mention.json");
+        Assert.All(acks, a => Assert.Equal(expected, (string?)a["envelope_id"]));
         Assert.Single(harness.Handler.Events);
     }
 
@@ -370,7 +385,8 @@ public sealed class SocketModeClientTests
         await using var harness = await SocketModeHarness.CreateAsync(async c =>
         {
             await c.SendAsync(SocketModeFixtures.Read("hello.json"));
-            await c.SendAsync("""{"envelope_id":"env-unknown-1","type":"brand_new_kind","payload":{},"accepts_response_payload":false}""");
+            await c.SendAsync(
+                """{"envelope_id":"env-unknown-1","type":"brand_new_kind","payload":{}}""");
             ack.TrySetResult(await c.ReceiveAsync(Wait));
         });
 
@@ -388,7 +404,10 @@ public sealed class SocketModeClientTests
         await using var harness = await SocketModeHarness.CreateAsync(async c =>
         {
             await c.SendAsync(SocketModeFixtures.Read("hello.json"));
-            await c.SendAsync("""{"envelope_id":"env-2","type":"slash_commands","payload":{"command":"/k8s-access"},"accepts_response_payload":true}""");
+            await c.SendAsync("""
+                {"envelope_id":"env-2","type":"slash_commands","payload":{"command":"/k8s-access"},
+                 "accepts_response_payload":true}
+                """);
             ack.TrySetResult(await c.ReceiveAsync(Wait));
         });
 
@@ -477,7 +496,9 @@ public sealed class SocketModeClientTests
         await harness.Logs.WaitForAsync(l => l.EventId.Id == 1201, Wait);
 
         Assert.True(harness.Client.IsConnected);
-        Assert.DoesNotContain(harness.Logs.Logs, l => l.EventId.Id == 1201 && Equals(l.State.FirstOrDefault(v => v.Key == "Connection").Value, 1));
+        Assert.DoesNotContain(
+            harness.Logs.Logs,
+            l => l.EventId.Id == 1201 && Equals(l.State.FirstOrDefault(v => v.Key == "Connection").Value, 1));
     }
 
     [Fact]
@@ -526,7 +547,9 @@ public sealed class SocketModeClientTests
         Assert.Contains(harness.Logs.Logs, l => l.EventId.Id == 1200);
     }
 
-    private static TaskCompletionSource<T> NewSignal<T>() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource<T> NewSignal<T>() => new(
+        TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource NewSignal() => new(
+        TaskCreationOptions.RunContinuationsAsynchronously);
 }

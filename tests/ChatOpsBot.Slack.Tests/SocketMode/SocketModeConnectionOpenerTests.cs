@@ -13,7 +13,8 @@ public sealed class SocketModeConnectionOpenerTests
     public async Task PostsWithTheAppTokenAndReturnsTheSocketUrl()
     {
         await using var server = await FakeSlackWebApiServer.StartAsync();
-        server.EnqueueJson("/api/apps.connections.open", SocketModeFixtures.Read("apps.connections.open.ok.mock.json"));
+        server.EnqueueJson(
+            "/api/apps.connections.open", SocketModeFixtures.Read("apps.connections.open.ok.mock.json"));
         using var http = new HttpClient();
 
         var result = await Opener(http, server.BaseUrl).OpenAsync(default);
@@ -29,7 +30,8 @@ public sealed class SocketModeConnectionOpenerTests
     public async Task DocumentedWssAnswerIsAccepted()
     {
         await using var server = await FakeSlackWebApiServer.StartAsync();
-        server.EnqueueJson("/api/apps.connections.open", SocketModeFixtures.Read("apps.connections.open.ok.docs.json"));
+        server.EnqueueJson(
+            "/api/apps.connections.open", SocketModeFixtures.Read("apps.connections.open.ok.docs.json"));
         using var http = new HttpClient();
 
         var result = await Opener(http, server.BaseUrl).OpenAsync(default);
@@ -58,7 +60,8 @@ public sealed class SocketModeConnectionOpenerTests
     public async Task SchemaSupersetAnswerWithEmptyErrorIsInvalid()
     {
         await using var server = await FakeSlackWebApiServer.StartAsync();
-        server.EnqueueJson("/api/apps.connections.open", SocketModeFixtures.Read("apps.connections.open.schema-superset.json"));
+        var superset = SocketModeFixtures.Read("apps.connections.open.schema-superset.json");
+        server.EnqueueJson("/api/apps.connections.open", superset);
         using var http = new HttpClient();
 
         var result = await Opener(http, server.BaseUrl).OpenAsync(default);
@@ -95,7 +98,8 @@ public sealed class SocketModeConnectionOpenerTests
     public async Task PlainWsIsRefusedWhenTheApiIsHttps()
     {
         // A narrow stub: the rule depends only on the configured scheme, and a TLS fake would add nothing.
-        using var http = new HttpClient(new CannedHandler("""{"ok":true,"url":"ws://downgrade.example/link"}"""));
+        using var http = new HttpClient(
+            new CannedHandler("""{"ok":true,"url":"ws://downgrade.example/link"}"""));
 
         var result = await Opener(http, new Uri("https://slack.example/api/")).OpenAsync(default);
 
@@ -104,11 +108,15 @@ public sealed class SocketModeConnectionOpenerTests
     }
 
     private static SocketModeConnectionOpener Opener(HttpClient http, Uri apiBaseUrl) =>
-        new(http, new SocketModeOptions { AppToken = "xapp-1-test", ApiBaseUrl = apiBaseUrl }, new FakeTimeProvider());
+        new(
+            http,
+            new SocketModeOptions { AppToken = "xapp-1-test", ApiBaseUrl = apiBaseUrl },
+            new FakeTimeProvider());
 
     private sealed class CannedHandler(string json) : HttpMessageHandler
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        protected override Task<HttpResponseMessage> SendAsync(
+            HttpRequestMessage request, CancellationToken cancellationToken) =>
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
             {
                 Content = new StringContent(JsonNode.Parse(json)!.ToJsonString()),

@@ -20,6 +20,10 @@ public static class SocketModeFixtures
     }
 
     public static string Disconnect(string reason) =>
-        new JsonObject { ["type"] = "disconnect", ["reason"] = reason, ["debug_info"] = new JsonObject { ["host"] = "applink-test" } }
-            .ToJsonString();
+        new JsonObject
+        {
+            ["type"] = "disconnect",
+            ["reason"] = reason,
+            ["debug_info"] = new JsonObject { ["host"] = "applink-test" },
+        }.ToJsonString();
 }

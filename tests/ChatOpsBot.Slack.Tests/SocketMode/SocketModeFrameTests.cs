@@ -69,7 +69,8 @@ public sealed class SocketModeFrameTests
     [Fact]
     public void DeeplyNestedJsonIsRejectedNotThrown()
     {
-        var text = "{\"type\":\"events_api\",\"payload\":" + new string('[', 10_000) + new string(']', 10_000) + "}";
+        var text = "{\"type\":\"events_api\",\"payload\":" + new string(
+            '[', 10_000) + new string(']', 10_000) + "}";
 
         Assert.Null(Parse(text));
     }
@@ -83,7 +84,9 @@ public sealed class SocketModeFrameTests
 
         Assert.Equal("/hello-socket-mode", command.Command);
         Assert.Equal("", command.Text);
-        Assert.Equal(("T111", "C111", "U111", "testxyz"), (command.TeamId, command.ChannelId, command.UserId, command.UserName));
+        Assert.Equal(
+            ("T111", "C111", "U111", "testxyz"),
+            (command.TeamId, command.ChannelId, command.UserId, command.UserName));
         Assert.Equal(new Uri("https://hooks.slack.com/commands/T111/111/xxx"), command.ResponseUrl);
         Assert.Equal(("111.222.xxx", "A111"), (command.TriggerId, command.ApiAppId));
     }
@@ -123,5 +126,6 @@ public sealed class SocketModeFrameTests
         Assert.False(seen.TryAdd("c"));
     }
 
-    private static SocketModeFrame? Parse(string text) => SocketModeFrame.TryParse(Encoding.UTF8.GetBytes(text));
+    private static SocketModeFrame? Parse(
+        string text) => SocketModeFrame.TryParse(Encoding.UTF8.GetBytes(text));
 }

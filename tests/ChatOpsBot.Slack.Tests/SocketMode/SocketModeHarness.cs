@@ -16,7 +16,8 @@ public sealed class SocketModeHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private bool _stopped;
 
-    private SocketModeHarness(FakeSocketModeServer server, ServiceProvider services, RecordingLoggerProvider logs,
+    private SocketModeHarness(
+        FakeSocketModeServer server, ServiceProvider services, RecordingLoggerProvider logs,
         RecordingInboundHandler handler)
     {
         Server = server;

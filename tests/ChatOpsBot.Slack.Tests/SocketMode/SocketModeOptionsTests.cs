@@ -25,7 +25,8 @@ public sealed class SocketModeOptionsTests
         services.AddSlackSocketMode(o => o.AppToken = "xoxb-999-SECRET");
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<SocketModeClient>());
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<SocketModeClient>());
 
         Assert.Contains("xapp-", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("SECRET", error.Message, StringComparison.Ordinal);
@@ -44,7 +45,8 @@ public sealed class SocketModeOptionsTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<SocketModeClient>());
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<SocketModeClient>());
 
         Assert.Contains("AckDeadline", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxConcurrentEnvelopes", error.Message, StringComparison.Ordinal);

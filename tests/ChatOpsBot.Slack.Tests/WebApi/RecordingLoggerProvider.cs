@@ -13,7 +13,8 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<RecordedLog> _logs = new();
     private readonly object _gate = new();
-    private readonly List<(Func<RecordedLog, bool> Match, TaskCompletionSource<RecordedLog> Done)> _waiters = [];
+    private readonly List<(
+        Func<RecordedLog, bool> Match, TaskCompletionSource<RecordedLog> Done)> _waiters = [];
 
     public IReadOnlyCollection<RecordedLog> Logs => _logs.ToArray();
 
@@ -70,7 +71,8 @@ public sealed class RecordingLoggerProvider : ILoggerProvider
         {
             // Enumerated, not cast: some logger states only expose IEnumerable.
             var values = (state as IEnumerable<KeyValuePair<string, object?>>)?.ToList() ?? [];
-            owner.Add(new RecordedLog(category, logLevel, eventId, formatter(state, exception), values, exception));
+            owner.Add(
+                new RecordedLog(category, logLevel, eventId, formatter(state, exception), values, exception));
         }
     }
 }

@@ -37,7 +37,8 @@ public sealed class SlackResponseUrlTests
     [InlineData("in_channel")]
     public async Task NewMessageCarriesTheConfiguredResponseType(string responseType)
     {
-        await using var harness = await SlackWebApiHarness.StartAsync(o => o.ResponseUrlResponseType = responseType);
+        await using var harness = await SlackWebApiHarness.StartAsync(
+            o => o.ResponseUrlResponseType = responseType);
         var hook = new Uri(harness.Server.Origin, "actions/T1/2/abc");
         harness.Server.EnqueueJson(hook.AbsolutePath, """{"ok":true}""");
 
@@ -126,7 +127,8 @@ public sealed class SlackResponseUrlTests
         SlackResponseUrlPolicy.EnsureAllowed(new Uri("https://hooks.example.test/commands/1"), options);
         SlackResponseUrlPolicy.EnsureAllowed(new Uri("https://HOOKS.slack.com/actions/T1/2/3"), options);
         Assert.Throws<ArgumentException>(
-            () => SlackResponseUrlPolicy.EnsureAllowed(new Uri("http://hooks.example.test/commands/1"), options));
+            () => SlackResponseUrlPolicy.EnsureAllowed(
+                new Uri("http://hooks.example.test/commands/1"), options));
         Assert.Throws<ArgumentException>(
             () => SlackResponseUrlPolicy.EnsureAllowed(new Uri("https://example.test/commands/1"), options));
     }

@@ -39,7 +39,8 @@ public sealed class SlackRetryDecisionTests
     {
         using var response = new HttpResponseMessage(HttpStatusCode.OK);
 
-        Assert.Equal(retry, Decision().ShouldRetry(response, SlackApiResult.TryParse(Encoding.UTF8.GetBytes(body))));
+        Assert.Equal(
+            retry, Decision().ShouldRetry(response, SlackApiResult.TryParse(Encoding.UTF8.GetBytes(body))));
     }
 
     [Fact]
@@ -102,5 +103,6 @@ public sealed class SlackRetryDecisionTests
         Assert.Null(SlackApiResult.TryParse(Encoding.UTF8.GetBytes(body)));
     }
 
-    private SlackRetryDecision Decision() => new(new SlackWebApiOptions { MaxRetryAfter = TimeSpan.FromSeconds(30) }, _time);
+    private SlackRetryDecision Decision() => new(
+        new SlackWebApiOptions { MaxRetryAfter = TimeSpan.FromSeconds(30) }, _time);
 }

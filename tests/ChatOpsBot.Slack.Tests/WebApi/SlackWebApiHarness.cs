@@ -12,7 +12,8 @@ public sealed class SlackWebApiHarness : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    private SlackWebApiHarness(FakeSlackWebApiServer server, ServiceProvider services, RecordingLoggerProvider logs)
+    private SlackWebApiHarness(
+        FakeSlackWebApiServer server, ServiceProvider services, RecordingLoggerProvider logs)
     {
         Server = server;
         _services = services;
@@ -26,7 +27,7 @@ public sealed class SlackWebApiHarness : IAsyncDisposable
 
     public RecordingLoggerProvider Logs { get; }
 
-    /// <summary>Starts the fake and a client with fast retries unless <paramref name="tweak"/> says otherwise.</summary>
+    /// <summary>Starts the fake and a fast-retrying client, changed by <paramref name="tweak"/>.</summary>
     public static async Task<SlackWebApiHarness> StartAsync(
         Action<SlackWebApiOptions>? tweak = null, TimeProvider? time = null)
     {

@@ -53,7 +53,8 @@ public sealed class SlackWebApiRegistrationTests
         services.AddSlackWebApi(o => o.BotToken = token);
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ISlackWebApi>());
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<ISlackWebApi>());
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         if (token.Length > 0)
@@ -76,7 +77,8 @@ public sealed class SlackWebApiRegistrationTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<ISlackWebApi>());
+        var error = Assert.Throws<OptionsValidationException>(
+            () => provider.GetRequiredService<ISlackWebApi>());
 
         Assert.Contains("BaseUrl", error.Message, StringComparison.Ordinal);
         Assert.Contains("MaxRetryAttempts", error.Message, StringComparison.Ordinal);

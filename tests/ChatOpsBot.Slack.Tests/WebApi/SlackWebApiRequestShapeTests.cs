@@ -22,7 +22,8 @@ public sealed class SlackWebApiRequestShapeTests
         await using var harness = await SlackWebApiHarness.StartAsync();
         harness.Server.EnqueueJson("/api/chat.postMessage", WebApiFixtures.Read("chat.postMessage.ok.json"));
 
-        var posted = await harness.Client.PostMessageAsync("C1H9RESGL", Message, "1503435000.000100", default);
+        var posted = await harness.Client.PostMessageAsync(
+            "C1H9RESGL", Message, "1503435000.000100", default);
 
         var request = Assert.Single(harness.Server.Requests);
         Assert.Equal("POST", request.Method);
@@ -71,9 +72,11 @@ public sealed class SlackWebApiRequestShapeTests
     public async Task PostEphemeralSendsChannelUserAndThread()
     {
         await using var harness = await SlackWebApiHarness.StartAsync();
-        harness.Server.EnqueueJson("/api/chat.postEphemeral", """{"ok":true,"message_ts":"1502210682.580145"}""");
+        harness.Server.EnqueueJson(
+            "/api/chat.postEphemeral", """{"ok":true,"message_ts":"1502210682.580145"}""");
 
-        await harness.Client.PostEphemeralAsync("C024BE91L", "U0BPQUNTA", Message, "1502210000.000001", default);
+        await harness.Client.PostEphemeralAsync(
+            "C024BE91L", "U0BPQUNTA", Message, "1502210000.000001", default);
 
         var request = Assert.Single(harness.Server.Requests);
         Assert.Equal($"Bearer {SlackWebApiHarness.BotToken}", request.Authorization);
@@ -90,7 +93,8 @@ public sealed class SlackWebApiRequestShapeTests
         await using var harness = await SlackWebApiHarness.StartAsync();
         harness.Server.EnqueueJson("/api/chat.update", WebApiFixtures.Read("chat.update.ok.json"));
 
-        await harness.Client.UpdateMessageAsync(new SlackMessageRef("C024BE91L", "1401383885.000061"), Message, default);
+        await harness.Client.UpdateMessageAsync(
+            new SlackMessageRef("C024BE91L", "1401383885.000061"), Message, default);
 
         var body = JsonNode.Parse(Assert.Single(harness.Server.Requests).Body)!.AsObject();
         Assert.Equal("C024BE91L", (string?)body["channel"]);
@@ -116,7 +120,8 @@ public sealed class SlackWebApiRequestShapeTests
         Assert.Equal($"Bearer {SlackWebApiHarness.BotToken}", request.Authorization);
         Assert.StartsWith("application/x-www-form-urlencoded", request.ContentType, StringComparison.Ordinal);
         Assert.Equal("W012A3CDE", HttpUtility.ParseQueryString(request.Body)["user"]);
-        Assert.Equal(new SlackUser("W012A3CDE", "spengler", false, "spengler@ghostbusters.example.com"), user);
+        Assert.Equal(
+            new SlackUser("W012A3CDE", "spengler", false, "spengler@ghostbusters.example.com"), user);
     }
 
     [Fact]
@@ -137,7 +142,8 @@ public sealed class SlackWebApiRequestShapeTests
         await using var harness = await SlackWebApiHarness.StartAsync();
         harness.Server.EnqueueJson("/api/users.info", """{"ok":true}""");
 
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => harness.Client.GetUserAsync("U1", default));
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => harness.Client.GetUserAsync("U1", default));
 
         Assert.Equal("invalid_response", error.Error);
     }
@@ -146,7 +152,8 @@ public sealed class SlackWebApiRequestShapeTests
     public async Task GetUserGroupMembersPostsUsergroupAndReturnsIds()
     {
         await using var harness = await SlackWebApiHarness.StartAsync();
-        harness.Server.EnqueueJson("/api/usergroups.users.list", """{"ok":true,"users":["U060R4BJ4","W123A4BC5"]}""");
+        harness.Server.EnqueueJson(
+            "/api/usergroups.users.list", """{"ok":true,"users":["U060R4BJ4","W123A4BC5"]}""");
 
         var members = await harness.Client.GetUserGroupMembersAsync("S0604QSJC", default);
 
@@ -178,7 +185,8 @@ public sealed class SlackWebApiRequestShapeTests
         await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.GetUserAsync(id, default));
         await Assert.ThrowsAsync<ArgumentException>(
             () => harness.Client.PostMessageAsync(id, new SlackMessage("x"), null, default));
-        await Assert.ThrowsAsync<ArgumentException>(() => harness.Client.GetUserGroupMembersAsync(id, default));
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => harness.Client.GetUserGroupMembersAsync(id, default));
 
         Assert.Empty(harness.Server.Requests);
     }

@@ -60,7 +60,8 @@ public sealed class SlackWebApiResilienceTests
     {
         var time = new TimerWatchingTimeProvider();
         await using var harness = await SlackWebApiHarness.StartAsync(time: time);
-        var at = time.GetUtcNow().AddSeconds(4).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var at = time.GetUtcNow().AddSeconds(
+            4).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         harness.Server.EnqueueJson("/api/users.info", """{"ok":false,"error":"ratelimited"}""", 429, at);
         harness.Server.EnqueueJson("/api/users.info", """{"ok":true,"user":{"id":"U1","name":"a"}}""");
 
@@ -74,8 +75,10 @@ public sealed class SlackWebApiResilienceTests
     [Fact]
     public async Task RetryAfterLongerThanTheBudgetIsNotWaitedOut()
     {
-        await using var harness = await SlackWebApiHarness.StartAsync(o => o.MaxRetryAfter = TimeSpan.FromSeconds(5));
-        harness.Server.EnqueueJson("/api/chat.postMessage", """{"ok":false,"error":"ratelimited"}""", 429, "120");
+        await using var harness = await SlackWebApiHarness.StartAsync(
+            o => o.MaxRetryAfter = TimeSpan.FromSeconds(5));
+        harness.Server.EnqueueJson(
+            "/api/chat.postMessage", """{"ok":false,"error":"ratelimited"}""", 429, "120");
 
         var error = await Assert.ThrowsAsync<SlackApiException>(
             () => harness.Client.PostMessageAsync("C1", Message, null, default));
@@ -131,7 +134,8 @@ public sealed class SlackWebApiResilienceTests
             return Task.CompletedTask;
         });
 
-        var error = await Assert.ThrowsAsync<HttpRequestException>(() => harness.Client.GetUserAsync("U1", default));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(
+            () => harness.Client.GetUserAsync("U1", default));
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(3, harness.Server.Requests.Count);
@@ -162,7 +166,8 @@ public sealed class SlackWebApiResilienceTests
     public async Task FixtureErrorsAreSurfacedWithTheirCodes()
     {
         await using var harness = await SlackWebApiHarness.StartAsync();
-        harness.Server.EnqueueJson("/api/chat.update", WebApiFixtures.Read("chat.update.error-cant_update_message.json"));
+        harness.Server.EnqueueJson(
+            "/api/chat.update", WebApiFixtures.Read("chat.update.error-cant_update_message.json"));
         harness.Server.EnqueueJson(
             "/api/chat.postMessage", WebApiFixtures.Read("chat.postMessage.error-too_many_attachments.json"));
 
@@ -181,7 +186,9 @@ public sealed class SlackWebApiResilienceTests
     {
         await using var harness = await SlackWebApiHarness.StartAsync();
         harness.Server.EnqueueJson("/api/usergroups.users.list",
-            """{"ok":false,"error":"missing_scope","needed":"usergroups:read","provided":"chat:write,commands"}""");
+            """
+            {"ok":false,"error":"missing_scope","needed":"usergroups:read","provided":"chat:write,commands"}
+            """);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(
             () => harness.Client.GetUserGroupMembersAsync("S1", default));
@@ -214,7 +221,8 @@ public sealed class SlackWebApiResilienceTests
         await using var harness = await SlackWebApiHarness.StartAsync(o => o.MaxRetryAttempts = 1);
         harness.Server.SetDefaultJson("/api/users.info", """{"ok":false,"error":"internal_error"}""");
 
-        var error = await Assert.ThrowsAsync<SlackApiException>(() => harness.Client.GetUserAsync("U1", default));
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => harness.Client.GetUserAsync("U1", default));
 
         Assert.Equal("internal_error", error.Error);
         Assert.Equal(2, harness.Server.Requests.Count);
@@ -223,7 +231,8 @@ public sealed class SlackWebApiResilienceTests
     [Fact]
     public async Task TimeoutThenSuccessForAnIdempotentMethod()
     {
-        await using var harness = await SlackWebApiHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        await using var harness = await SlackWebApiHarness.StartAsync(
+            o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
         harness.Server.Enqueue("/api/users.info", StallUntilAbortedAsync);
         harness.Server.EnqueueJson("/api/users.info", """{"ok":true,"user":{"id":"U7","name":"n"}}""");
 
@@ -236,7 +245,8 @@ public sealed class SlackWebApiResilienceTests
     [Fact]
     public async Task TimedOutPostIsNotRepeatedSoItCannotPostTwice()
     {
-        await using var harness = await SlackWebApiHarness.StartAsync(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        await using var harness = await SlackWebApiHarness.StartAsync(
+            o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
         harness.Server.Enqueue("/api/chat.postMessage", StallUntilAbortedAsync);
         harness.Server.EnqueueJson("/api/chat.postMessage", WebApiFixtures.Read("chat.postMessage.ok.json"));
 
@@ -257,7 +267,8 @@ public sealed class SlackWebApiResilienceTests
         });
         harness.Server.SetDefault("/api/users.info", StallUntilAbortedAsync);
 
-        await Assert.ThrowsAsync<TimeoutException>(() => harness.Client.GetUserAsync("U1", default).WaitAsync(Wait));
+        await Assert.ThrowsAsync<TimeoutException>(
+            () => harness.Client.GetUserAsync("U1", default).WaitAsync(Wait));
 
         Assert.InRange(harness.Server.Requests.Count, 1, 3);
     }
@@ -282,7 +293,8 @@ public sealed class SlackWebApiResilienceTests
     [Fact]
     public async Task CallerCancellationStopsRetrying()
     {
-        await using var harness = await SlackWebApiHarness.StartAsync(o => o.RetryBaseDelay = TimeSpan.FromSeconds(30));
+        await using var harness = await SlackWebApiHarness.StartAsync(
+            o => o.RetryBaseDelay = TimeSpan.FromSeconds(30));
         harness.Server.SetDefault("/api/users.info", ctx =>
         {
             ctx.Response.StatusCode = 500;
