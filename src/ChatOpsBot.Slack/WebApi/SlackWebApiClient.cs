@@ -14,7 +14,8 @@ namespace ChatOpsBot.Slack.WebApi;
 /// retries transient failures (see <see cref="SlackWebApiServiceCollectionExtensions"/>).
 /// Slack's <c>ok:false</c> answers become <see cref="SlackApiException"/>; an HTTP failure
 /// without Slack's envelope becomes <see cref="HttpRequestException"/>; running out of time
-/// becomes <see cref="TimeoutException"/>.
+/// becomes a <see cref="TaskCanceledException"/> wrapping a <see cref="TimeoutException"/>, as
+/// <see cref="HttpClient"/> itself reports timeouts (the caller's token is then not cancelled).
 /// </summary>
 public sealed class SlackWebApiClient : ISlackWebApi
 {
@@ -230,7 +231,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
         catch (TimeoutRejectedException ex)
         {
             SlackWebApiLog.TimedOut(_logger, method);
-            throw new TimeoutException($"Slack {method} did not answer in time.", ex);
+            throw TimedOut(method, ex);
         }
     }
 
@@ -250,8 +251,15 @@ public sealed class SlackWebApiClient : ISlackWebApi
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             SlackWebApiLog.TimedOut(_logger, method);
-            throw new TimeoutException($"Slack {method} did not finish its answer in time.", ex);
+            throw TimedOut(method, ex);
         }
+    }
+
+    // HttpClient's own convention for a timeout, so callers need one catch for both.
+    private static TaskCanceledException TimedOut(string method, Exception cause)
+    {
+        var message = $"Slack {method} did not answer in time.";
+        return new TaskCanceledException(message, new TimeoutException(message, cause));
     }
 
     private Uri MethodUrl(string method)

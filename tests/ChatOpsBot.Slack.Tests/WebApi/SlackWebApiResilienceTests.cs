@@ -250,9 +250,10 @@ public sealed class SlackWebApiResilienceTests
         harness.Server.Enqueue("/api/chat.postMessage", StallUntilAbortedAsync);
         harness.Server.EnqueueJson("/api/chat.postMessage", WebApiFixtures.Read("chat.postMessage.ok.json"));
 
-        await Assert.ThrowsAsync<TimeoutException>(
+        var timedOut = await Assert.ThrowsAsync<TaskCanceledException>(
             () => harness.Client.PostMessageAsync("C1", Message, null, default).WaitAsync(Wait));
 
+        Assert.IsType<TimeoutException>(timedOut.InnerException);
         Assert.Single(harness.Server.Requests);
     }
 
@@ -267,9 +268,10 @@ public sealed class SlackWebApiResilienceTests
         });
         harness.Server.SetDefault("/api/users.info", StallUntilAbortedAsync);
 
-        await Assert.ThrowsAsync<TimeoutException>(
+        var timedOut = await Assert.ThrowsAsync<TaskCanceledException>(
             () => harness.Client.GetUserAsync("U1", default).WaitAsync(Wait));
 
+        Assert.IsType<TimeoutException>(timedOut.InnerException);
         Assert.InRange(harness.Server.Requests.Count, 1, 3);
     }
 
