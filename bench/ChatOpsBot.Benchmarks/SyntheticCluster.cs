@@ -13,6 +13,8 @@ namespace ChatOpsBot.Benchmarks;
 /// </summary>
 public static class SyntheticCluster
 {
+    private static readonly string[] Groups = ["", "apps", "batch", "example.com"];
+
     private static readonly string[] Verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
 
     private static readonly string[] Resources =
@@ -38,7 +40,7 @@ public static class SyntheticCluster
                 Labels = labels,
                 Rules = Enumerable.Range(0, random.Next(1, 7)).Select(_ => new PolicyRule
                 {
-                    ApiGroups = [random.GetItems(new[] { "", "apps", "batch", "example.com" }, 1)[0]],
+                    ApiGroups = [random.GetItems(Groups, 1)[0]],
                     Resources = random.GetItems(Resources, 3),
                     Verbs = random.GetItems(Verbs, 3),
                 }).ToList(),

@@ -1,14 +1,92 @@
+using ChatOpsBot.Core.Cluster;
+using ChatOpsBot.Core.Diagnosis;
+using ChatOpsBot.Slack;
+using ChatOpsBot.Slack.Http;
+using ChatOpsBot.Slack.SocketMode;
+using Microsoft.Extensions.Options;
+
 namespace ChatOpsBot.Server;
 
 /// <summary>The <c>serve</c> verb: the bot's web server.</summary>
 internal static class BotServer
 {
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Builds the server from the configuration (appsettings.json, environment, arguments).</summary>
+    /// <exception cref="ServerConfigurationException">The cluster settings are unusable.</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        customize?.Invoke(builder);
+
+        var clusters = ReadClusters(builder.Configuration);
+        builder.Services.AddSingleton<IClusterSourceProvider>(services =>
+            new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
+        builder.Services.AddSlackBot(builder.Configuration);
+
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
-        await app.RunAsync().ConfigureAwait(false);
-        return 0;
+        app.MapGet("/readyz", Ready);
+        app.MapSlackEndpoints();
+        return app;
+    }
+
+    /// <summary>Runs the server until it is stopped; a configuration problem is one line and exit code 2.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await using var app = Build(args);
+
+            // Validate before the host starts, so a bad setting is one line, not a logged stack trace.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }
+        catch (ServerConfigurationException problem)
+        {
+            await Console.Error.WriteLineAsync($"serve: configuration: {problem.Message}").ConfigureAwait(false);
+            return 2;
+        }
+        catch (OptionsValidationException problem)
+        {
+            await Console.Error.WriteLineAsync($"serve: configuration: {string.Join("; ", problem.Failures)}")
+                .ConfigureAwait(false);
+            return 2;
+        }
+    }
+
+    private static IResult Ready(IClusterSourceProvider clusters, SocketModeClient socketMode, IOptions<SocketModeOptions> socketOptions)
+    {
+        // Reaching here means every option validated at start-up; the store is in-process.
+        if (socketOptions.Value.IsEnabled && !socketMode.IsConnected)
+        {
+            return Results.Json(new { ready = false, reason = "Socket Mode is not connected yet" }, statusCode: 503);
+        }
+
+        return Results.Json(new { ready = true, clusters = clusters.Names });
+    }
+
+    private static List<ClusterSettings> ReadClusters(ConfigurationManager configuration)
+    {
+        var clusters = configuration.GetSection("Clusters").Get<List<ClusterSettings>>() ?? [];
+        if (clusters.Count == 0)
+        {
+            throw new ServerConfigurationException(
+                "no cluster is configured: set Clusters:0:Name and one of Snapshot, Kubeconfig or InCluster");
+        }
+
+        var problem = clusters.Select((cluster, index) => cluster.Problem(index)).FirstOrDefault(text => text is not null);
+        if (problem is not null)
+        {
+            throw new ServerConfigurationException(problem);
+        }
+
+        var duplicate = clusters.GroupBy(cluster => cluster.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        return duplicate is null
+            ? clusters
+            : throw new ServerConfigurationException($"two clusters are called {duplicate.Key}");
     }
 }
+
+/// <summary>A setting the server cannot start with; its message is one line naming the setting.</summary>
+internal sealed class ServerConfigurationException(string message) : Exception(message);
