@@ -15,10 +15,23 @@ internal static class UsernameMatcher
         var user = attempt.User ?? "";
         if (user.Length == 0)
         {
-            return IdentityResolver.Unmapped(attempt, notes);
+            // A chat command names no user: every person-facing mapping is a candidate.
+            return attempt.IsRbacQuestion && mappings.HasData
+                ? Ranked(user, PersonMappings(mappings), attempt, mappings, notes)
+                : IdentityResolver.Unmapped(attempt, notes);
         }
 
-        var ranked = KeepThoseAgreeingWithErrorGroups(Fits(user, mappings), attempt)
+        return Ranked(user, Fits(user, mappings), attempt, mappings, notes);
+    }
+
+    private static ResolvedIdentity Ranked(
+        string user,
+        List<(IdentityMapping Mapping, IdentityCandidate Candidate)> fits,
+        AccessAttempt attempt,
+        IdentityMappingSet mappings,
+        List<string> notes)
+    {
+        var ranked = KeepThoseAgreeingWithErrorGroups(fits, attempt)
             .Select(fit => (fit.Candidate, Rank: Rank(fit.Mapping, attempt)))
             .OrderByDescending(fit => fit.Rank.NamesNamespace)
             .ThenByDescending(fit => fit.Rank.Literal)
@@ -48,6 +61,15 @@ internal static class UsernameMatcher
             Notes = notes,
         };
     }
+
+    // Node and Fargate mappings are for machines, never for a person asking in chat.
+    private static List<(IdentityMapping Mapping, IdentityCandidate Candidate)> PersonMappings(
+        IdentityMappingSet mappings) =>
+        mappings.Mappings
+            .Where(mapping => !mapping.UsernameTemplate.StartsWith("system:node:", StringComparison.Ordinal))
+            .Select(mapping => (mapping, mapping.ToCandidate(
+                UsernameTemplate.RenderKnown(mapping.UsernameTemplate, new TemplateValues()), new TemplateValues())))
+            .ToList();
 
     private static List<(IdentityMapping Mapping, IdentityCandidate Candidate)> Fits(
         string user, IdentityMappingSet mappings)
@@ -137,7 +159,8 @@ internal static class UsernameMatcher
             { Literal: true } => "its username is written out, not a template",
             _ => "it is written first",
         };
-        return $"{candidates.Count} mappings fit the username {IdentityText.Quote(user)}; "
+        var who = user.Length == 0 ? "a caller whose username is unknown" : $"the username {IdentityText.Quote(user)}";
+        return $"{candidates.Count} mappings fit {who}; "
             + $"{candidates[0].Why} was chosen because {reason}. This is a guess: "
             + "--as-role <the IAM role ARN you assumed> settles it.";
     }
