@@ -11,7 +11,14 @@ public sealed record ClusterQuery(string? Namespace, string? PodName);
 /// <param name="Allowed">True when the cluster allows the request.</param>
 /// <param name="Reason">The authorizer's reason, if it gave one.</param>
 /// <param name="FromServer">True when the API server answered (a SubjectAccessReview).</param>
-public sealed record AccessReview(bool Allowed, string? Reason, bool FromServer);
+public sealed record AccessReview(bool Allowed, string? Reason, bool FromServer)
+{
+    /// <summary>Why the source could not answer (the bot's own missing permission), or null.</summary>
+    public string? Problem { get; init; }
+
+    /// <summary>No answer from the server; the engine evaluates RBAC itself and reports the problem.</summary>
+    public static AccessReview Unavailable(string problem) => new(false, null, false) { Problem = problem };
+}
 
 /// <summary>A cluster to diagnose against: a snapshot folder or a live API server.</summary>
 public interface IClusterSource
@@ -24,7 +31,8 @@ public interface IClusterSource
 
     /// <summary>
     /// The authoritative answer for <paramref name="user"/> making <paramref name="request"/>,
-    /// or null when the source cannot say (the diagnosis then evaluates RBAC itself).
+    /// or null (or <see cref="AccessReview.Unavailable"/>, with the reason) when the source
+    /// cannot say: the diagnosis then evaluates RBAC itself.
     /// </summary>
     Task<AccessReview?> ReviewAsync(
         UserInfo user, RequestAttributes request, CancellationToken cancellationToken);

@@ -23,7 +23,7 @@ internal static class Authorization
         {
             var request = input.Requests[index];
             var review = index < input.ServerReviews.Count ? input.ServerReviews[index] : null;
-            answers.Add(review is not null
+            answers.Add(review is { FromServer: true }
                 ? new RequestAnswer(request, review.Allowed, review.FromServer, review.Reason)
                 : new RequestAnswer(request, RbacAuthorizer.Authorize(input.Policy, user, request).Allowed, false, null));
         }
@@ -46,7 +46,7 @@ internal static class Authorization
     {
         var source = answers.All(answer => answer.FromServer)
             ? "SubjectAccessReview"
-            : answers.Any(answer => answer.FromServer) ? "SubjectAccessReview and RBAC evaluation" : "RBAC evaluation of the snapshot";
+            : answers.Any(answer => answer.FromServer) ? "SubjectAccessReview and the bot's RBAC evaluation" : "The bot's RBAC evaluation";
         var parts = answers.Select(answer =>
             $"{RequestPlanner.Describe(answer.Request)}: {(answer.Allowed ? "allowed" : "denied")}");
         var allowed = answers.All(answer => answer.Allowed);

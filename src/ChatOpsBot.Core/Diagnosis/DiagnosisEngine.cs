@@ -16,8 +16,10 @@ public static class DiagnosisEngine
         ArgumentNullException.ThrowIfNull(input);
 
         var checks = new List<Check> { AttemptCheck(input) };
-        checks.AddRange(input.State.ReadProblems.Select(problem =>
-            new Check(CheckNames.BotPermissions, CheckStatus.Warn, problem)));
+        var problems = input.State.ReadProblems
+            .Concat(input.ServerReviews.Select(review => review?.Problem).OfType<string>())
+            .Distinct(StringComparer.Ordinal);
+        checks.AddRange(problems.Select(problem => new Check(CheckNames.BotPermissions, CheckStatus.Warn, problem)));
         if (input.Attempt.Kind != AttemptKind.Unauthorized)
         {
             checks.Add(IdentityCheck(input.Identity));

@@ -8,9 +8,9 @@ public sealed partial class LiveClusterSource
 {
     /// <summary>
     /// Asks the API server (a v1 SubjectAccessReview) whether <paramref name="user"/>, with exactly
-    /// the groups given, may make <paramref name="request"/>. Returns null when the bot may not
-    /// create reviews (403) or the server gave no usable answer, so the engine evaluates RBAC
-    /// itself; throws <see cref="ClusterSourceException"/> when the server is unreachable or
+    /// the groups given, may make <paramref name="request"/>. When the bot may not create reviews
+    /// (403) it returns <see cref="AccessReview.Unavailable"/> saying so, and null when the server
+    /// gave no usable answer; either way the engine evaluates RBAC itself; throws <see cref="ClusterSourceException"/> when the server is unreachable or
     /// refuses the bot's credentials.
     /// </summary>
     public async Task<AccessReview?> ReviewAsync(
@@ -28,7 +28,7 @@ public sealed partial class LiveClusterSource
         catch (ApiFailureException failure) when (failure.Kind == ApiFailureKind.Forbidden)
         {
             LiveClusterLog.ReviewForbidden(logger, server, failure.StatusText);
-            return null;
+            return AccessReview.Unavailable(ReadFailureText.Forbidden(ClusterRead.Review, failure));
         }
         catch (ApiFailureException failure) when (ReadFailureText.IsFatal(failure.Kind)
             && failure.Kind != ApiFailureKind.BadResponse)

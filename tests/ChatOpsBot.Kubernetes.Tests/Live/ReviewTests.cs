@@ -129,7 +129,7 @@ public sealed class ReviewTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WithoutPermissionToReviewReturnsNullAndWarns()
+    public async Task WithoutPermissionToReviewSaysSoAndWarns()
     {
         api.OnJson("POST", KubePaths.SubjectAccessReviews, KubeStatus.Forbidden(
             "system:serviceaccount:k8s-access-bot:k8s-access-bot", "create", "authorization.k8s.io",
@@ -138,7 +138,9 @@ public sealed class ReviewTests : IAsyncLifetime
 
         var review = await source.ReviewAsync(Developer, Exec, default);
 
-        Assert.Null(review);
+        Assert.NotNull(review);
+        Assert.False(review.FromServer);
+        Assert.Contains("The bot cannot create subjectaccessreviews (403 Forbidden)", review.Problem, StringComparison.Ordinal);
         Assert.Single(api.RequestsTo(KubePaths.SubjectAccessReviews));
         var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
         Assert.Equal("SubjectAccessReviewForbidden", warning.EventId.Name);

@@ -148,5 +148,10 @@ public sealed class LiveDiagnoseTests
         Assert.Equal(2, api.RequestsTo(FakeAccessReviews.Path).Count);
         var detail = SeedCase.Detail(report, "authorization");
         Assert.DoesNotContain("SubjectAccessReview", detail, StringComparison.Ordinal);
+
+        // The bot's own missing permission is reported once, as the bot's problem.
+        var warning = Assert.Single(report["checks"]!.AsArray(), check => check!["name"]!.ToString() == "bot-permissions")!;
+        Assert.Equal("warn", warning["status"]!.ToString());
+        Assert.Contains("cannot create subjectaccessreviews", warning["detail"]!.ToString(), StringComparison.Ordinal);
     }
 }
