@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace ChatOpsBot.Core.Identity;
@@ -22,38 +21,7 @@ internal static class IdentityText
     {
         var shown = value.Length > MaxShown ? value[..MaxShown] : value;
         var builder = new StringBuilder(shown.Length + 8);
-        foreach (var c in shown)
-        {
-            switch (c)
-            {
-                case '\\':
-                    builder.Append(@"\\");
-                    break;
-                case '"':
-                    builder.Append("\\\"");
-                    break;
-                case '\n':
-                    builder.Append(@"\n");
-                    break;
-                case '\r':
-                    builder.Append(@"\r");
-                    break;
-                case '\t':
-                    builder.Append(@"\t");
-                    break;
-                default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029')
-                    {
-                        builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
-                    }
-                    else
-                    {
-                        builder.Append(c);
-                    }
-
-                    break;
-            }
-        }
+        YamlQuoting.AppendEscaped(builder, shown);
 
         if (value.Length > MaxShown)
         {

@@ -14,6 +14,13 @@ internal static class YamlQuoting
     {
         var builder = new StringBuilder(text.Length + 2);
         builder.Append('"');
+        AppendEscaped(builder, text);
+        return builder.Append('"').ToString();
+    }
+
+    /// <summary>Appends the text with the escapes of <see cref="DoubleQuoted"/>, without quotes.</summary>
+    internal static void AppendEscaped(StringBuilder builder, string text)
+    {
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -53,7 +60,6 @@ internal static class YamlQuoting
             }
         }
 
-        return builder.Append('"').ToString();
     }
 
     private static bool NeedsEscape(char c) =>
