@@ -13,8 +13,9 @@ namespace ChatOpsBot.Benchmarks;
 public class DiagnosisBenchmarks
 {
     private const string Error =
-        "Error from server (Forbidden): pods \"app-00097-web-0\" is forbidden: User \"EKSGetTokenAuth\" " +
-        "cannot create resource \"pods/exec\" in API group \"\" in the namespace \"app-00097\"";
+        "Error from server (Forbidden): pods \"app-00097-web-0\" is forbidden: " +
+        "User \"EKSGetTokenAuth\" cannot create resource \"pods/exec\" in API group \"\" " +
+        "in the namespace \"app-00097\"";
 
     private DiagnosisService _warm = null!;
     private InMemorySource _source = null!;
@@ -29,28 +30,39 @@ public class DiagnosisBenchmarks
     {
         _source = new InMemorySource(SyntheticCluster.Build(Namespaces));
         _warm = new DiagnosisService(new SingleClusterProvider(_source));
-        _warm.DiagnoseAsync(new DiagnosisRequest { Text = Error }, CancellationToken.None).GetAwaiter().GetResult();
+
+        // The first diagnosis indexes the RBAC, so the warm benchmark never pays for it.
+        Diagnose(_warm);
     }
 
-    /// <summary>A diagnosis with the cluster's RBAC already indexed (the bot's steady state).</summary>
+    /// <summary>
+    /// A diagnosis with the cluster's RBAC already indexed (the bot's steady state).
+    /// </summary>
     [Benchmark(Baseline = true)]
-    public DiagnosisReport? DiagnoseWarm() =>
-        _warm.DiagnoseAsync(new DiagnosisRequest { Text = Error }, CancellationToken.None).GetAwaiter().GetResult();
+    public DiagnosisReport? DiagnoseWarm() => Diagnose(_warm);
 
-    /// <summary>A diagnosis that also indexes the cluster's RBAC (the first one after a read).</summary>
+    /// <summary>
+    /// A diagnosis that also indexes the cluster's RBAC (the first one after a read).
+    /// </summary>
     [Benchmark]
     public DiagnosisReport? DiagnoseCold() =>
-        new DiagnosisService(new SingleClusterProvider(_source))
-            .DiagnoseAsync(new DiagnosisRequest { Text = Error }, CancellationToken.None).GetAwaiter().GetResult();
+        Diagnose(new DiagnosisService(new SingleClusterProvider(_source)));
+
+    private static DiagnosisReport? Diagnose(DiagnosisService service) =>
+        service.DiagnoseAsync(new DiagnosisRequest { Text = Error }, CancellationToken.None)
+            .GetAwaiter()
+            .GetResult();
 
     private sealed class InMemorySource(ClusterState state) : IClusterSource
     {
         public string Description => "in-memory synthetic cluster";
 
-        public Task<ClusterState> LoadStateAsync(ClusterQuery query, CancellationToken cancellationToken) =>
+        public Task<ClusterState> LoadStateAsync(
+            ClusterQuery query, CancellationToken cancellationToken) =>
             Task.FromResult(state);
 
-        public Task<AccessReview?> ReviewAsync(UserInfo user, RequestAttributes request, CancellationToken cancellationToken) =>
+        public Task<AccessReview?> ReviewAsync(
+            UserInfo user, RequestAttributes request, CancellationToken cancellationToken) =>
             Task.FromResult<AccessReview?>(null);
     }
 }

@@ -1,3 +1,5 @@
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(ChatOpsBot.Benchmarks.DiagnosisBenchmarks).Assembly).Run(args);
+BenchmarkSwitcher
+    .FromAssembly(typeof(ChatOpsBot.Benchmarks.DiagnosisBenchmarks).Assembly)
+    .Run(args);

@@ -13,39 +13,29 @@ namespace ChatOpsBot.Benchmarks;
 /// </summary>
 public static class SyntheticCluster
 {
+    private const string AggregateToEdit = "rbac.authorization.k8s.io/aggregate-to-edit";
+
     private static readonly string[] Groups = ["", "apps", "batch", "example.com"];
 
-    private static readonly string[] Verbs = ["get", "list", "watch", "create", "update", "patch", "delete"];
+    private static readonly string[] Verbs =
+        ["get", "list", "watch", "create", "update", "patch", "delete"];
 
     private static readonly string[] Resources =
-        ["pods", "services", "configmaps", "secrets", "deployments", "jobs", "ingresses", "widgets", "pods/log", "pods/exec"];
+    [
+        "pods", "services", "configmaps", "secrets", "deployments", "jobs", "ingresses", "widgets",
+        "pods/log", "pods/exec",
+    ];
 
     /// <summary>Builds the cluster.</summary>
-    public static ClusterState Build(int namespaces, int customRoles = 1000, int iamRoles = 500, int seed = 1)
+    public static ClusterState Build(
+        int namespaces, int customRoles = 1000, int iamRoles = 500, int seed = 1)
     {
         var random = new Random(seed);
-        var teams = Enumerable.Range(0, Math.Max(1, namespaces / 10)).Select(i => $"acme:team-{i:D4}").ToArray();
+        var teams = Enumerable.Range(0, Math.Max(1, namespaces / 10))
+            .Select(i => $"acme:team-{i:D4}")
+            .ToArray();
         var roles = new List<Role>(DefaultRoles());
-        for (var i = 0; i < customRoles; i++)
-        {
-            var labels = new Dictionary<string, string>();
-            if (i % 50 == 0)
-            {
-                labels["rbac.authorization.k8s.io/aggregate-to-edit"] = "true";
-            }
-
-            roles.Add(new Role
-            {
-                Name = $"custom-role-{i:D4}",
-                Labels = labels,
-                Rules = Enumerable.Range(0, random.Next(1, 7)).Select(_ => new PolicyRule
-                {
-                    ApiGroups = [random.GetItems(Groups, 1)[0]],
-                    Resources = random.GetItems(Resources, 3),
-                    Verbs = random.GetItems(Verbs, 3),
-                }).ToList(),
-            });
-        }
+        roles.AddRange(CustomRoles(random, customRoles));
 
         var namespaceList = new List<NamespaceInfo>();
         var bindings = new List<Binding>();
@@ -90,12 +80,7 @@ public static class SyntheticCluster
             }
         }
 
-        var mapRoles = string.Concat(Enumerable.Range(0, iamRoles).Select(i =>
-        {
-            var team = teams[i % teams.Length];
-            return string.Create(CultureInfo.InvariantCulture,
-                $"- rolearn: arn:aws:iam::111122223333:role/eks-role@{team.Split(':')[1]}\n  username: \"{{{{SessionName}}}}\"\n  groups:\n  - system:authenticated\n  - {team}\n");
-        }));
+        var mapRoles = MapRoles(teams, iamRoles);
 
         return new ClusterState
         {
@@ -107,11 +92,49 @@ public static class SyntheticCluster
         };
     }
 
+    // Drawn before the namespaces, so the same seed keeps giving the same cluster.
+    private static List<Role> CustomRoles(Random random, int count)
+    {
+        var roles = new List<Role>();
+        for (var i = 0; i < count; i++)
+        {
+            var labels = new Dictionary<string, string>();
+            if (i % 50 == 0)
+            {
+                labels[AggregateToEdit] = "true";
+            }
+
+            roles.Add(new Role
+            {
+                Name = $"custom-role-{i:D4}",
+                Labels = labels,
+                Rules = Enumerable.Range(0, random.Next(1, 7)).Select(_ => new PolicyRule
+                {
+                    ApiGroups = [random.GetItems(Groups, 1)[0]],
+                    Resources = random.GetItems(Resources, 3),
+                    Verbs = random.GetItems(Verbs, 3),
+                }).ToList(),
+            });
+        }
+
+        return roles;
+    }
+
+    private static string MapRoles(string[] teams, int iamRoles) =>
+        string.Concat(Enumerable.Range(0, iamRoles).Select(i =>
+        {
+            var team = teams[i % teams.Length];
+            return string.Create(CultureInfo.InvariantCulture,
+                $"- rolearn: arn:aws:iam::111122223333:role/eks-role@{team.Split(':')[1]}\n" +
+                $"  username: \"{{{{SessionName}}}}\"\n" +
+                $"  groups:\n  - system:authenticated\n  - {team}\n");
+        }));
+
     private static IEnumerable<Role> DefaultRoles()
     {
         var aggregateToEdit = new LabelSelector
         {
-            MatchLabels = new Dictionary<string, string> { ["rbac.authorization.k8s.io/aggregate-to-edit"] = "true" },
+            MatchLabels = new Dictionary<string, string> { [AggregateToEdit] = "true" },
         };
         yield return new Role
         {
@@ -119,19 +142,45 @@ public static class SyntheticCluster
             AggregationSelectors = [aggregateToEdit],
             Rules =
             [
-                new PolicyRule { ApiGroups = [""], Resources = ["pods", "pods/exec", "pods/attach", "pods/portforward"], Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"] },
-                new PolicyRule { ApiGroups = ["apps"], Resources = ["deployments", "replicasets", "statefulsets"], Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"] },
+                new PolicyRule
+                {
+                    ApiGroups = [""],
+                    Resources = ["pods", "pods/exec", "pods/attach", "pods/portforward"],
+                    Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
+                },
+                new PolicyRule
+                {
+                    ApiGroups = ["apps"],
+                    Resources = ["deployments", "replicasets", "statefulsets"],
+                    Verbs = ["create", "delete", "get", "list", "patch", "update", "watch"],
+                },
             ],
         };
         yield return new Role
         {
             Name = "view",
-            Rules = [new PolicyRule { ApiGroups = ["", "apps"], Resources = ["pods", "pods/log", "deployments"], Verbs = ["get", "list", "watch"] }],
+            Rules =
+            [
+                new PolicyRule
+                {
+                    ApiGroups = ["", "apps"],
+                    Resources = ["pods", "pods/log", "deployments"],
+                    Verbs = ["get", "list", "watch"],
+                },
+            ],
         };
         yield return new Role
         {
             Name = "admin",
-            Rules = [new PolicyRule { ApiGroups = ["", "apps", "rbac.authorization.k8s.io"], Resources = ["*"], Verbs = ["*"] }],
+            Rules =
+            [
+                new PolicyRule
+                {
+                    ApiGroups = ["", "apps", "rbac.authorization.k8s.io"],
+                    Resources = ["*"],
+                    Verbs = ["*"],
+                },
+            ],
         };
         yield return new Role
         {

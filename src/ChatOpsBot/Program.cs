@@ -3,7 +3,10 @@ using Microsoft.Extensions.Logging;
 
 if (CommandLineApp.IsCommandLineVerb(args))
 {
-    using var logging = LoggerFactory.Create(builder => builder.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning));
+    // Every log line goes to standard error: standard output carries only the answer.
+    using var logging = LoggerFactory.Create(builder => builder
+        .AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace)
+        .SetMinimumLevel(LogLevel.Warning));
     using var cancel = new CancellationTokenSource();
     Console.CancelKeyPress += (_, eventArgs) =>
     {
@@ -15,4 +18,5 @@ if (CommandLineApp.IsCommandLineVerb(args))
         args, Console.OpenStandardInput(), Console.Out, Console.Error, logging, cancel.Token);
 }
 
-return await ChatOpsBot.Server.BotServer.RunAsync(args.Length > 0 && args[0] == "serve" ? args[1..] : args);
+var serverArgs = args.Length > 0 && args[0] == "serve" ? args[1..] : args;
+return await ChatOpsBot.Server.BotServer.RunAsync(serverArgs);

@@ -33,7 +33,9 @@ public sealed record ClusterState
     /// <summary>EKS access entries, when the source has them.</summary>
     public IReadOnlyList<AccessEntry> AccessEntries { get; init; } = [];
 
-    /// <summary>True when the namespace and pod lists are complete (a snapshot, or a full read).</summary>
+    /// <summary>
+    /// True when the namespace and pod lists are complete (a snapshot, or a full read).
+    /// </summary>
     public bool NamespacesKnown { get; init; } = true;
 
     /// <summary>

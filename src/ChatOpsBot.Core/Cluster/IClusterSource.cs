@@ -13,11 +13,16 @@ public sealed record ClusterQuery(string? Namespace, string? PodName);
 /// <param name="FromServer">True when the API server answered (a SubjectAccessReview).</param>
 public sealed record AccessReview(bool Allowed, string? Reason, bool FromServer)
 {
-    /// <summary>Why the source could not answer (the bot's own missing permission), or null.</summary>
+    /// <summary>
+    /// Why the source could not answer (the bot's own missing permission), or null.
+    /// </summary>
     public string? Problem { get; init; }
 
-    /// <summary>No answer from the server; the engine evaluates RBAC itself and reports the problem.</summary>
-    public static AccessReview Unavailable(string problem) => new(false, null, false) { Problem = problem };
+    /// <summary>
+    /// No answer from the server; the engine evaluates RBAC itself and reports the problem.
+    /// </summary>
+    public static AccessReview Unavailable(string problem) =>
+        new(false, null, false) { Problem = problem };
 }
 
 /// <summary>A cluster to diagnose against: a snapshot folder or a live API server.</summary>
@@ -38,7 +43,9 @@ public interface IClusterSource
         UserInfo user, RequestAttributes request, CancellationToken cancellationToken);
 }
 
-/// <summary>Thrown when a cluster source cannot be read at all (bad folder, unreachable server).</summary>
+/// <summary>
+/// Thrown when a cluster source cannot be read at all (bad folder, unreachable server).
+/// </summary>
 public sealed class ClusterSourceException : Exception
 {
     /// <summary>Creates the exception with a one-line message.</summary>

@@ -11,7 +11,9 @@ public interface IClusterSourceProvider
     IClusterSource Find(string? name);
 }
 
-/// <summary>A provider of exactly one cluster (the command line's <c>--snapshot</c> or <c>--kubeconfig</c>).</summary>
+/// <summary>
+/// A provider of exactly one cluster (the command line's <c>--snapshot</c> or <c>--kubeconfig</c>).
+/// </summary>
 public sealed class SingleClusterProvider : IClusterSourceProvider
 {
     private readonly IClusterSource _source;
@@ -32,5 +34,6 @@ public sealed class SingleClusterProvider : IClusterSourceProvider
     public IClusterSource Find(string? name) =>
         name is null || name == _name
             ? _source
-            : throw new ClusterSourceException($"no cluster called {name} is configured (known: {_name})");
+            : throw new ClusterSourceException(
+                $"no cluster called {name} is configured (known: {_name})");
 }

@@ -8,7 +8,11 @@ namespace ChatOpsBot.Core.Diagnosis;
 /// <param name="Allowed">The answer.</param>
 /// <param name="FromServer">True when the API server answered (SubjectAccessReview).</param>
 /// <param name="Reason">The authorizer's reason, if any.</param>
-public sealed record RequestAnswer(RequestAttributes Request, bool Allowed, bool FromServer, string? Reason);
+public sealed record RequestAnswer(
+    RequestAttributes Request,
+    bool Allowed,
+    bool FromServer,
+    string? Reason);
 
 /// <summary>
 /// The authoritative answer: the API server's SubjectAccessReview where the source gave one,
@@ -25,7 +29,7 @@ internal static class Authorization
             var review = index < input.ServerReviews.Count ? input.ServerReviews[index] : null;
             answers.Add(review is { FromServer: true }
                 ? new RequestAnswer(request, review.Allowed, review.FromServer, review.Reason)
-                : new RequestAnswer(request, RbacAuthorizer.Authorize(input.Policy, user, request).Allowed, false, null));
+                : Evaluate(input, user, request));
         }
 
         return answers;
@@ -46,7 +50,9 @@ internal static class Authorization
     {
         var source = answers.All(answer => answer.FromServer)
             ? "SubjectAccessReview"
-            : answers.Any(answer => answer.FromServer) ? "SubjectAccessReview and the bot's RBAC evaluation" : "The bot's RBAC evaluation";
+            : answers.Any(answer => answer.FromServer)
+                ? "SubjectAccessReview and the bot's RBAC evaluation"
+                : "The bot's RBAC evaluation";
         var parts = answers.Select(answer =>
             $"{RequestPlanner.Describe(answer.Request)}: {(answer.Allowed ? "allowed" : "denied")}");
         var allowed = answers.All(answer => answer.Allowed);
@@ -55,4 +61,9 @@ internal static class Authorization
             allowed ? CheckStatus.Pass : CheckStatus.Fail,
             $"{source} for {identity.User}: {string.Join("; ", parts)}");
     }
+
+    // Without the server's word, the engine's own RBAC evaluation is the best answer there is.
+    private static RequestAnswer Evaluate(
+        DiagnosisInput input, UserInfo user, RequestAttributes request) =>
+        new(request, RbacAuthorizer.Authorize(input.Policy, user, request).Allowed, false, null);
 }

@@ -16,17 +16,21 @@ public sealed record BindingAnalysis
     /// <summary>Bindings that name the identity, in the authorizer's order.</summary>
     public IReadOnlyList<IdentityBinding> ForIdentity { get; init; } = [];
 
-    /// <summary>Team groups (not <c>system:</c>) the identity lacks that are granted every request here.</summary>
+    /// <summary>
+    /// Team groups (not <c>system:</c>) the identity lacks that are granted every request here.
+    /// </summary>
     public IReadOnlyList<(string Group, Binding Binding)> GrantedToOtherGroups { get; init; } = [];
 
     /// <summary>Examines the policy for the identity and requests.</summary>
-    public static BindingAnalysis Examine(RbacPolicy policy, UserInfo user, IReadOnlyList<RequestAttributes> requests)
+    public static BindingAnalysis Examine(
+        RbacPolicy policy, UserInfo user, IReadOnlyList<RequestAttributes> requests)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(requests);
 
         var @namespace = requests.Count == 0 ? "" : requests[0].Namespace;
+
         return new BindingAnalysis
         {
             ForIdentity = IdentityBindings(policy, user, @namespace, requests),
@@ -35,7 +39,10 @@ public sealed record BindingAnalysis
     }
 
     private static List<IdentityBinding> IdentityBindings(
-        RbacPolicy policy, UserInfo user, string @namespace, IReadOnlyList<RequestAttributes> requests)
+        RbacPolicy policy,
+        UserInfo user,
+        string @namespace,
+        IReadOnlyList<RequestAttributes> requests)
     {
         var found = new List<IdentityBinding>();
         foreach (var binding in RbacAuthorizer.ApplicableBindings(policy, user, @namespace))
@@ -43,14 +50,15 @@ public sealed record BindingAnalysis
             // Everyone holds the implicit groups' bindings (discovery, basic-user): not evidence.
             var subject = binding.Subjects.FirstOrDefault(candidate =>
                 SubjectMatcher.AppliesTo(candidate, user, binding.Namespace)
-                && !(candidate.Kind == SubjectKinds.Group && ImplicitGroups.IsImplicit(candidate.Name)));
+                && !IsImplicitGroup(candidate));
             if (subject is null)
             {
                 continue;
             }
 
             var role = policy.Resolve(binding);
-            var covers = role is not null && Fixes.RolePrivilege.CoversAll(policy.RulesOf(role), requests);
+            var covers = role is not null
+                && Fixes.RolePrivilege.CoversAll(policy.RulesOf(role), requests);
             found.Add(new IdentityBinding(binding, subject, role, covers));
         }
 
@@ -58,9 +66,14 @@ public sealed record BindingAnalysis
     }
 
     private static List<(string, Binding)> OtherGroups(
-        RbacPolicy policy, UserInfo user, string @namespace, IReadOnlyList<RequestAttributes> requests)
+        RbacPolicy policy,
+        UserInfo user,
+        string @namespace,
+        IReadOnlyList<RequestAttributes> requests)
     {
-        var bindings = @namespace.Length == 0 ? policy.ClusterRoleBindings : policy.RoleBindingsIn(@namespace);
+        var bindings = @namespace.Length == 0
+            ? policy.ClusterRoleBindings
+            : policy.RoleBindingsIn(@namespace);
         var found = new List<(string, Binding)>();
         foreach (var binding in bindings)
         {
@@ -84,4 +97,7 @@ public sealed record BindingAnalysis
 
         return found;
     }
+
+    private static bool IsImplicitGroup(Subject subject) =>
+        subject.Kind == SubjectKinds.Group && ImplicitGroups.IsImplicit(subject.Name);
 }

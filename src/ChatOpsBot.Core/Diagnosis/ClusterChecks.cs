@@ -28,17 +28,15 @@ internal static class ClusterChecks
 
         if (input.State.Namespaces.Any(ns => ns.Name == name))
         {
-            checks.Add(new Check(CheckNames.NamespaceExists, CheckStatus.Pass, $"Namespace {name} exists."));
+            checks.Add(new Check(CheckNames.NamespaceExists, CheckStatus.Pass,
+                $"Namespace {name} exists."));
             return NamespaceState.Present;
         }
 
-        var similar = input.State.Namespaces
-            .Select(ns => ns.Name)
-            .Where(candidate => Distance(candidate, name) <= Math.Max(1, name.Length / 4))
-            .Take(3)
-            .ToList();
+        var similar = SimilarNames(input, name);
         var hint = similar.Count == 0 ? "" : $" Similar names: {string.Join(", ", similar)}.";
-        checks.Add(new Check(CheckNames.NamespaceExists, CheckStatus.Fail, $"Namespace {name} does not exist.{hint}"));
+        checks.Add(new Check(CheckNames.NamespaceExists, CheckStatus.Fail,
+            $"Namespace {name} does not exist.{hint}"));
         return NamespaceState.Missing;
     }
 
@@ -52,16 +50,28 @@ internal static class ClusterChecks
 
         if (!input.State.NamespacesKnown && input.State.Pods.Count == 0)
         {
-            checks.Add(new Check(CheckNames.PodExists, CheckStatus.Skip, $"Pods could not be read; {request.Name} not checked."));
+            checks.Add(new Check(CheckNames.PodExists, CheckStatus.Skip,
+                $"Pods could not be read; {request.Name} not checked."));
             return;
         }
 
-        var exists = input.State.Pods.Any(pod => pod.Namespace == request.Namespace && pod.Name == request.Name);
+        var exists = input.State.Pods
+            .Any(pod => pod.Namespace == request.Namespace && pod.Name == request.Name);
         checks.Add(exists
-            ? new Check(CheckNames.PodExists, CheckStatus.Pass, $"Pod {request.Name} exists in {request.Namespace}.")
+            ? new Check(CheckNames.PodExists, CheckStatus.Pass,
+                $"Pod {request.Name} exists in {request.Namespace}.")
             : new Check(CheckNames.PodExists, CheckStatus.Warn,
-                $"Pod {request.Name} is not in {request.Namespace} now (pods of a Deployment are replaced); access is checked for the namespace."));
+                $"Pod {request.Name} is not in {request.Namespace} now " +
+                "(pods of a Deployment are replaced); access is checked for the namespace."));
     }
+
+    // A typo is the likeliest reason a namespace is missing: offer up to three close names.
+    private static List<string> SimilarNames(DiagnosisInput input, string name) =>
+        input.State.Namespaces
+            .Select(ns => ns.Name)
+            .Where(candidate => Distance(candidate, name) <= Math.Max(1, name.Length / 4))
+            .Take(3)
+            .ToList();
 
     // Edit distance, bounded by the short names namespaces have.
     private static int Distance(string left, string right)
@@ -79,7 +89,8 @@ internal static class ClusterChecks
             for (var j = 1; j <= right.Length; j++)
             {
                 var cost = left[i - 1] == right[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                var insertOrDelete = Math.Min(current[j - 1] + 1, previous[j] + 1);
+                current[j] = Math.Min(insertOrDelete, previous[j - 1] + cost);
             }
 
             previous = current;

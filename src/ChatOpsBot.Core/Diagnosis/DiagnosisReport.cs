@@ -28,13 +28,20 @@ public sealed record Check(string Name, CheckStatus Status, string Detail);
 /// <summary>The cause of the failure, with one sentence a developer understands.</summary>
 public sealed record Cause(CauseCode Code, string Summary);
 
-/// <summary>A change that fixes the access, verified against the evaluator before it is proposed.</summary>
+/// <summary>
+/// A change that fixes the access, verified against the evaluator before it is proposed.
+/// </summary>
 /// <param name="Kind">RoleBinding, ClusterRoleBinding, Role or ConfigMap (aws-auth entry).</param>
 /// <param name="Namespace">Where it goes; null for cluster-scoped objects.</param>
 /// <param name="Name">The object's name.</param>
 /// <param name="Yaml">The manifest (or the aws-auth entry), ready to commit.</param>
 /// <param name="Summary">One sentence saying what it grants.</param>
-public sealed record ProposedFix(string Kind, string? Namespace, string Name, string Yaml, string Summary);
+public sealed record ProposedFix(
+    string Kind,
+    string? Namespace,
+    string Name,
+    string Yaml,
+    string Summary);
 
 /// <summary>The full diagnosis of one access attempt.</summary>
 public sealed record DiagnosisReport

@@ -24,7 +24,8 @@ public sealed class DiagnosisService : IDiagnosisService
     }
 
     /// <inheritdoc />
-    public async Task<DiagnosisReport?> DiagnoseAsync(DiagnosisRequest request, CancellationToken cancellationToken)
+    public async Task<DiagnosisReport?> DiagnoseAsync(
+        DiagnosisRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
 
@@ -36,37 +37,54 @@ public sealed class DiagnosisService : IDiagnosisService
 
         var source = _clusters.Find(request.Cluster);
         var podName = attempt.Resource == "pods" ? attempt.Name : null;
-        var state = await source.LoadStateAsync(new ClusterQuery(attempt.Namespace, podName), cancellationToken)
-            .ConfigureAwait(false);
+        var query = new ClusterQuery(attempt.Namespace, podName);
+        var state = await source.LoadStateAsync(query, cancellationToken).ConfigureAwait(false);
         var identity = IdentityResolver.Resolve(attempt, request.Hints, state, request.Text);
         var requests = RequestPlanner.Plan(attempt);
 
         var user = new UserInfo(identity.User, identity.Groups);
-        var reviews = new List<AccessReview?>();
-        if (attempt.IsRbacQuestion)
-        {
-            foreach (var item in requests)
-            {
-                reviews.Add(await source.ReviewAsync(user, item, cancellationToken).ConfigureAwait(false));
-            }
-        }
+        var reviews = attempt.IsRbacQuestion
+            ? await ReviewAllAsync(source, user, requests, cancellationToken).ConfigureAwait(false)
+            : [];
 
         return DiagnosisEngine.Diagnose(new DiagnosisInput
         {
             Attempt = attempt,
             Identity = identity,
             State = state,
-            Policy = _policies.GetValue(state, static state => new RbacPolicy(state.Roles, state.Bindings)),
+            Policy = _policies.GetValue(
+                state, static state => new RbacPolicy(state.Roles, state.Bindings)),
             Requests = requests,
             ServerReviews = reviews,
             SourceDescription = source.Description,
         });
     }
 
-    /// <summary>The first attempt in the text that is an access error of any kind, or null.</summary>
+    /// <summary>
+    /// The first attempt in the text that is an access error of any kind, or null.
+    /// </summary>
     public static AccessAttempt? FirstAccessError(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return AccessErrorParser.Parse(text).FirstOrDefault(attempt => attempt.Kind != AttemptKind.NotAnAccessError);
+        return AccessErrorParser.Parse(text)
+            .FirstOrDefault(attempt => attempt.Kind != AttemptKind.NotAnAccessError);
+    }
+
+    // In request order: the engine matches each answer to its request by position.
+    private static async Task<List<AccessReview?>> ReviewAllAsync(
+        IClusterSource source,
+        UserInfo user,
+        IReadOnlyList<RequestAttributes> requests,
+        CancellationToken cancellationToken)
+    {
+        var reviews = new List<AccessReview?>();
+        foreach (var item in requests)
+        {
+            var review = await source.ReviewAsync(user, item, cancellationToken)
+                .ConfigureAwait(false);
+            reviews.Add(review);
+        }
+
+        return reviews;
     }
 }

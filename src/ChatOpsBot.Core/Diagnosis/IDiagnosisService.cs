@@ -9,13 +9,17 @@ namespace ChatOpsBot.Core.Diagnosis;
 /// </summary>
 public sealed record DiagnosisRequest
 {
-    /// <summary>Pasted text holding the error (parsed when <see cref="Attempt"/> is null).</summary>
+    /// <summary>
+    /// Pasted text holding the error (parsed when <see cref="Attempt"/> is null).
+    /// </summary>
     public string? Text { get; init; }
 
     /// <summary>An attempt built directly, for commands that name what to check.</summary>
     public AccessAttempt? Attempt { get; init; }
 
-    /// <summary>Identity overrides (<c>--as-role</c>, a configured chat-user mapping, …).</summary>
+    /// <summary>
+    /// Identity overrides (<c>--as-role</c>, a configured chat-user mapping, …).
+    /// </summary>
     public IdentityHints Hints { get; init; } = new();
 
     /// <summary>The configured cluster to diagnose against; null for the default one.</summary>
@@ -29,5 +33,6 @@ public interface IDiagnosisService
     /// Diagnoses the request. Returns null when the text holds no access error at all, so a
     /// chat front end can stay silent.
     /// </summary>
-    Task<DiagnosisReport?> DiagnoseAsync(DiagnosisRequest request, CancellationToken cancellationToken);
+    Task<DiagnosisReport?> DiagnoseAsync(
+        DiagnosisRequest request, CancellationToken cancellationToken);
 }

@@ -25,7 +25,13 @@ public static class RequestPlanner
         var verb = attempt.Verb.ToLowerInvariant();
         if (!string.IsNullOrEmpty(attempt.NonResourceUrl))
         {
-            return [new RequestAttributes { Verb = verb, IsResourceRequest = false, Path = attempt.NonResourceUrl }];
+            return
+            [
+                new RequestAttributes
+                {
+                    Verb = verb, IsResourceRequest = false, Path = attempt.NonResourceUrl,
+                },
+            ];
         }
 
         if (string.IsNullOrEmpty(attempt.Resource))
@@ -59,7 +65,9 @@ public static class RequestPlanner
             && StreamingSubresources.Contains(request.Subresource);
     }
 
-    /// <summary>Words for a request, such as <c>create pods/exec</c> or <c>get /metrics</c>.</summary>
+    /// <summary>
+    /// Words for a request, such as <c>create pods/exec</c> or <c>get /metrics</c>.
+    /// </summary>
     public static string Describe(RequestAttributes request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -76,7 +84,9 @@ public static class RequestPlanner
     public static string DescribeScope(RequestAttributes request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return request.Namespace.Length == 0 ? "at the cluster scope" : $"in namespace {request.Namespace}";
+        return request.Namespace.Length == 0
+            ? "at the cluster scope"
+            : $"in namespace {request.Namespace}";
     }
 
     // Some clients print the port-forward subresource with a capital F.

@@ -32,7 +32,11 @@ public static class BindingFixPlanner
         return Build(request, NewRoleCandidate(request));
     }
 
-    private sealed record Candidate(Subject Subject, RoleRef RoleRef, Role? NewRole, SiblingConvention? Convention);
+    private sealed record Candidate(
+        Subject Subject,
+        RoleRef RoleRef,
+        Role? NewRole,
+        SiblingConvention? Convention);
 
     private static IEnumerable<Candidate> Candidates(BindingFixRequest request)
     {
@@ -53,9 +57,8 @@ public static class BindingFixPlanner
         var subject = conventions.Count > 0 ? conventions[0].Subject : request.Subjects[0];
         foreach (var role in LeastPrivilegedRoles(request))
         {
-            var roleRef = new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name);
             var naming = conventions.FirstOrDefault(convention => convention.Subject == subject);
-            yield return new Candidate(subject, roleRef, null, naming);
+            yield return new Candidate(subject, RefTo(role), null, naming);
         }
     }
 
@@ -65,14 +68,16 @@ public static class BindingFixPlanner
             .Where(role => ImplicitGroups.IsTeamGroup(role.Name));
         if (request.Namespace.Length > 0)
         {
-            roles = roles.Concat(request.Policy.AllRoles.Where(role => role.Namespace == request.Namespace));
+            var namespaceRoles = request.Policy.AllRoles
+                .Where(role => role.Namespace == request.Namespace);
+            roles = roles.Concat(namespaceRoles);
         }
 
         // A role that grants everything (cluster-admin) is never a least-privilege proposal:
         // a role with exactly the rules needed is proposed instead.
         return roles
             .Where(role => !GrantsEverything(request.Policy.RulesOf(role)))
-            .Where(role => !request.AvoidRoles.Contains(new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name)))
+            .Where(role => !request.AvoidRoles.Contains(RefTo(role)))
             .Where(role => Covers(request, role))
             .OrderBy(role => RolePrivilege.Score(request.Policy.RulesOf(role)))
             .ThenBy(role => role.Name, StringComparer.Ordinal);
@@ -82,10 +87,11 @@ public static class BindingFixPlanner
     {
         var subject = request.Subjects[0];
         var first = request.Requests[0];
-        var name = $"{first.Resource}-{string.Join("-", request.Requests.Select(item => item.Verb).Distinct())}";
+        var verbs = string.Join("-", request.Requests.Select(item => item.Verb).Distinct());
+        var name = $"{first.Resource}-{verbs}";
         if (first.Subresource.Length > 0)
         {
-            name = $"{first.Resource}-{first.Subresource}-{string.Join("-", request.Requests.Select(item => item.Verb).Distinct())}";
+            name = $"{first.Resource}-{first.Subresource}-{verbs}";
         }
 
         var role = new Role
@@ -94,13 +100,13 @@ public static class BindingFixPlanner
             Namespace = request.Namespace.Length == 0 ? null : request.Namespace,
             Rules = RulesFor(request.Requests),
         };
-        var roleRef = new RoleRef(role.IsClusterRole ? "ClusterRole" : "Role", role.Name);
-        return new Candidate(subject, roleRef, role, null);
+        return new Candidate(subject, RefTo(role), role, null);
     }
 
     private static List<PolicyRule> RulesFor(IReadOnlyList<RequestAttributes> requests) =>
         requests
-            .GroupBy(item => (item.IsResourceRequest, item.ApiGroup, item.CombinedResource, item.Path))
+            .GroupBy(item =>
+                (item.IsResourceRequest, item.ApiGroup, item.CombinedResource, item.Path))
             .Select(group => group.Key.IsResourceRequest
                 ? new PolicyRule
                 {
@@ -118,10 +124,18 @@ public static class BindingFixPlanner
     private static BindingFix Build(BindingFixRequest request, Candidate candidate)
     {
         var @namespace = request.Namespace.Length == 0 ? null : request.Namespace;
-        var taken = (@namespace is null ? request.Policy.ClusterRoleBindings : request.Policy.RoleBindingsIn(@namespace))
+        var existing = @namespace is null
+            ? request.Policy.ClusterRoleBindings
+            : request.Policy.RoleBindingsIn(@namespace);
+        var taken = existing
             .Select(binding => binding.Name)
             .ToHashSet(StringComparer.Ordinal);
-        var name = BindingNamer.Name(candidate.Convention?.NameTemplate, request.Namespace, candidate.Subject, candidate.RoleRef, taken);
+        var name = BindingNamer.Name(
+            candidate.Convention?.NameTemplate,
+            request.Namespace,
+            candidate.Subject,
+            candidate.RoleRef,
+            taken);
 
         var binding = new Binding
         {
@@ -131,19 +145,27 @@ public static class BindingFixPlanner
             Subjects = [candidate.Subject],
         };
 
-        var applied = request.Policy.With([binding], candidate.NewRole is null ? null : [candidate.NewRole]);
-        var verified = request.Requests.All(item => RbacAuthorizer.Authorize(applied, request.User, item).Allowed);
+        var applied = request.Policy.With(
+            [binding], candidate.NewRole is null ? null : [candidate.NewRole]);
+        var verified = request.Requests.All(item =>
+            RbacAuthorizer.Authorize(applied, request.User, item).Allowed);
         return new BindingFix(binding, candidate.NewRole, candidate.Convention, verified);
     }
 
     private static bool GrantsEverything(IReadOnlyList<PolicyRule> rules) =>
-        rules.Any(rule => rule.Verbs.Contains(RuleMatcher.All) && rule.Resources.Contains(RuleMatcher.All));
+        rules.Any(rule =>
+            rule.Verbs.Contains(RuleMatcher.All) && rule.Resources.Contains(RuleMatcher.All));
 
     private static Role? RoleInTarget(BindingFixRequest request, RoleRef roleRef) =>
         roleRef.IsClusterRole
             ? request.Policy.FindClusterRole(roleRef.Name)
-            : request.Namespace.Length == 0 ? null : request.Policy.FindRole(request.Namespace, roleRef.Name);
+            : request.Namespace.Length == 0
+                ? null
+                : request.Policy.FindRole(request.Namespace, roleRef.Name);
 
     private static bool Covers(BindingFixRequest request, Role role) =>
         RolePrivilege.CoversAll(request.Policy.RulesOf(role), request.Requests);
+
+    private static RoleRef RefTo(Role role) =>
+        new(role.IsClusterRole ? "ClusterRole" : "Role", role.Name);
 }

@@ -19,7 +19,13 @@ public sealed record BindingFixRequest(
 
 /// <summary>A binding fix, checked against the evaluator.</summary>
 /// <param name="Binding">The binding to add.</param>
-/// <param name="NewRole">A role to create with it, when no existing role covers the requests.</param>
+/// <param name="NewRole">
+/// A role to create with it, when no existing role covers the requests.
+/// </param>
 /// <param name="Convention">The sibling convention followed, or null.</param>
 /// <param name="Verified">True when, with the fix applied, every request is allowed.</param>
-public sealed record BindingFix(Binding Binding, Role? NewRole, SiblingConvention? Convention, bool Verified);
+public sealed record BindingFix(
+    Binding Binding,
+    Role? NewRole,
+    SiblingConvention? Convention,
+    bool Verified);

@@ -2,7 +2,9 @@ using ChatOpsBot.Core.Rbac;
 
 namespace ChatOpsBot.Core.Fixes;
 
-/// <summary>Names a new binding after the cluster's convention, never reusing a taken name.</summary>
+/// <summary>
+/// Names a new binding after the cluster's convention, never reusing a taken name.
+/// </summary>
 public static class BindingNamer
 {
     /// <summary>
@@ -21,7 +23,8 @@ public static class BindingNamer
         var role = Sanitize(roleRef.Name);
         var baseName = template is null
             ? $"{shortSubject}-{role}"
-            : Sanitize(template.Replace(SiblingConventions.NamespacePlaceholder, @namespace, StringComparison.Ordinal));
+            : Sanitize(template.Replace(
+                SiblingConventions.NamespacePlaceholder, @namespace, StringComparison.Ordinal));
 
         string[] options = [baseName, $"{baseName}-{role}", $"{baseName}-{shortSubject}-{role}"];
         foreach (var option in options)
@@ -45,10 +48,14 @@ public static class BindingNamer
     // RBAC object names are path segments: no slash or percent sign, at most 253 characters.
     private static string Sanitize(string value)
     {
-        var cleaned = new string(value.Select(character =>
-            character is '/' or '%' || char.IsWhiteSpace(character) || char.IsControl(character) ? '-' : character).ToArray());
+        var cleaned = new string(value
+            .Select(character => IsUnsafe(character) ? '-' : character)
+            .ToArray());
         return cleaned is "." or ".." or "" ? "binding" : cleaned;
     }
+
+    private static bool IsUnsafe(char character) =>
+        character is '/' or '%' || char.IsWhiteSpace(character) || char.IsControl(character);
 
     private static string Truncate(string name) => name.Length <= 253 ? name : name[..253];
 }

@@ -19,7 +19,8 @@ public static class ManifestWriter
         var yaml = new StringBuilder();
         AppendComment(yaml, comment);
         yaml.Append("apiVersion: ").Append(RbacApiVersion).Append('\n');
-        yaml.Append("kind: ").Append(binding.IsClusterRoleBinding ? "ClusterRoleBinding" : "RoleBinding").Append('\n');
+        var kind = binding.IsClusterRoleBinding ? "ClusterRoleBinding" : "RoleBinding";
+        yaml.Append("kind: ").Append(kind).Append('\n');
         AppendMetadata(yaml, binding.Name, binding.Namespace);
         yaml.Append("roleRef:\n");
         yaml.Append("  apiGroup: ").Append(RbacGroup).Append('\n');
@@ -31,7 +32,8 @@ public static class ManifestWriter
             var first = true;
             foreach (var (key, value) in SubjectFields(subject))
             {
-                yaml.Append(first ? "  - " : "    ").Append(key).Append(": ").Append(YamlScalar.Write(value)).Append('\n');
+                yaml.Append(first ? "  - " : "    ")
+                    .Append(key).Append(": ").Append(YamlScalar.Write(value)).Append('\n');
                 first = false;
             }
         }
@@ -39,7 +41,9 @@ public static class ManifestWriter
         return yaml.ToString();
     }
 
-    /// <summary>A Role (or ClusterRole when <see cref="Role.Namespace"/> is null) with its rules.</summary>
+    /// <summary>
+    /// A Role (or ClusterRole when <see cref="Role.Namespace"/> is null) with its rules.
+    /// </summary>
     public static string Write(Role role, string? comment = null)
     {
         ArgumentNullException.ThrowIfNull(role);
@@ -106,7 +110,8 @@ public static class ManifestWriter
         }
     }
 
-    private static IEnumerable<(string Key, IReadOnlyList<string> Values)> RuleFields(PolicyRule rule)
+    private static IEnumerable<(string Key, IReadOnlyList<string> Values)> RuleFields(
+        PolicyRule rule)
     {
         if (rule.NonResourceUrls.Count > 0)
         {

@@ -26,7 +26,8 @@ public static class RolePrivilege
     }
 
     /// <summary>True when every request is allowed by some rule.</summary>
-    public static bool CoversAll(IReadOnlyList<PolicyRule> rules, IEnumerable<RequestAttributes> requests)
+    public static bool CoversAll(
+        IReadOnlyList<PolicyRule> rules, IEnumerable<RequestAttributes> requests)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(requests);

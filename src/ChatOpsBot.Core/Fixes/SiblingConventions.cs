@@ -2,10 +2,14 @@ using ChatOpsBot.Core.Rbac;
 
 namespace ChatOpsBot.Core.Fixes;
 
-/// <summary>How other namespaces bind one of the identity's subjects: the convention to follow.</summary>
+/// <summary>
+/// How other namespaces bind one of the identity's subjects: the convention to follow.
+/// </summary>
 /// <param name="Subject">The subject bound (one the identity has).</param>
 /// <param name="RoleRef">The role it is bound to.</param>
-/// <param name="NameTemplate">The binding name with its namespace replaced by <c>{namespace}</c>.</param>
+/// <param name="NameTemplate">
+/// The binding name with its namespace replaced by <c>{namespace}</c>.
+/// </param>
 /// <param name="Examples">The bindings showing it (namespace/name).</param>
 public sealed record SiblingConvention(
     Subject Subject, RoleRef RoleRef, string NameTemplate, IReadOnlyList<Binding> Examples);
@@ -42,7 +46,8 @@ public static class SiblingConventions
                     continue;
                 }
 
-                var key = (normalized, binding.RoleRef, TemplateOf(binding.Name, binding.Namespace!));
+                var template = TemplateOf(binding.Name, binding.Namespace!);
+                var key = (normalized, binding.RoleRef, template);
                 if (!found.TryGetValue(key, out var examples))
                 {
                     examples = [];
@@ -57,11 +62,14 @@ public static class SiblingConventions
             .OrderByDescending(pair => pair.Value.Count)
             .ThenBy(pair => subjects.ToList().IndexOf(pair.Key.Item1))
             .ThenBy(pair => pair.Key.Item2.Name, StringComparer.Ordinal)
-            .Select(pair => new SiblingConvention(pair.Key.Item1, pair.Key.Item2, pair.Key.Item3, pair.Value))
+            .Select(pair => new SiblingConvention(
+                pair.Key.Item1, pair.Key.Item2, pair.Key.Item3, pair.Value))
             .ToList();
     }
 
-    /// <summary>The name with its namespace replaced by the placeholder (when it holds it).</summary>
+    /// <summary>
+    /// The name with its namespace replaced by the placeholder (when it holds it).
+    /// </summary>
     public static string TemplateOf(string name, string @namespace)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -73,6 +81,9 @@ public static class SiblingConventions
 
     private static Subject Normalize(Subject subject, string bindingNamespace) =>
         subject.Kind == SubjectKinds.ServiceAccount
-            ? new Subject(subject.Kind, subject.Name, string.IsNullOrEmpty(subject.Namespace) ? bindingNamespace : subject.Namespace)
+            ? new Subject(
+                subject.Kind,
+                subject.Name,
+                string.IsNullOrEmpty(subject.Namespace) ? bindingNamespace : subject.Namespace)
             : new Subject(subject.Kind, subject.Name);
 }

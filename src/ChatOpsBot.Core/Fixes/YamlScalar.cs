@@ -39,6 +39,8 @@ public static partial class YamlScalar
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$", RegexOptions.CultureInvariant)]
     private static partial Regex SafePlain();
 
-    [GeneratedRegex(@"^[-+]?(\.?[0-9][0-9_.eE+-]*|0[xXoObB][0-9a-fA-F_]+|\.inf|\.nan)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"^[-+]?(\.?[0-9][0-9_.eE+-]*|0[xXoObB][0-9a-fA-F_]+|\.inf|\.nan)$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LooksNumeric();
 }

@@ -11,7 +11,8 @@ public static class ClusterRoleAggregator
     /// One sync of the controller: the rules <paramref name="aggregated"/> gets from the stored
     /// rules of the other ClusterRoles in <paramref name="clusterRoles"/>.
     /// </summary>
-    public static IReadOnlyList<PolicyRule> Aggregate(Role aggregated, IEnumerable<Role> clusterRoles)
+    public static IReadOnlyList<PolicyRule> Aggregate(
+        Role aggregated, IEnumerable<Role> clusterRoles)
     {
         ArgumentNullException.ThrowIfNull(aggregated);
         ArgumentNullException.ThrowIfNull(clusterRoles);
@@ -23,7 +24,9 @@ public static class ClusterRoleAggregator
     /// <paramref name="rulesOf"/> (so nested aggregation can be resolved by the caller).
     /// </summary>
     public static IReadOnlyList<PolicyRule> Aggregate(
-        Role aggregated, IEnumerable<Role> clusterRoles, Func<Role, IReadOnlyList<PolicyRule>> rulesOf)
+        Role aggregated,
+        IEnumerable<Role> clusterRoles,
+        Func<Role, IReadOnlyList<PolicyRule>> rulesOf)
     {
         ArgumentNullException.ThrowIfNull(aggregated);
         ArgumentNullException.ThrowIfNull(clusterRoles);
@@ -55,12 +58,14 @@ public static class ClusterRoleAggregator
         // An empty selector would match every role; the controller's own cluster would not be
         // usable with one, so treat it as selecting nothing rather than everything.
         var usable = selectors
-            .Where(selector => selector.MatchLabels.Count > 0 || selector.MatchExpressions.Count > 0)
+            .Where(selector =>
+                selector.MatchLabels.Count > 0 || selector.MatchExpressions.Count > 0)
             .ToList();
 
         return clusterRoles
             .Where(role => role.IsClusterRole && role.Name != aggregated.Name)
-            .Where(role => usable.Any(selector => LabelSelectorMatcher.Matches(selector, role.Labels)))
+            .Where(role =>
+                usable.Any(selector => LabelSelectorMatcher.Matches(selector, role.Labels)))
             .OrderBy(role => role.Name, StringComparer.Ordinal);
     }
 }

@@ -23,7 +23,8 @@ public static class LabelSelectorMatcher
         return selector.MatchExpressions.All(requirement => Holds(requirement, labels));
     }
 
-    private static bool Holds(LabelRequirement requirement, IReadOnlyDictionary<string, string> labels)
+    private static bool Holds(
+        LabelRequirement requirement, IReadOnlyDictionary<string, string> labels)
     {
         var present = labels.TryGetValue(requirement.Key, out var actual);
         return requirement.Operator switch

@@ -9,7 +9,9 @@ public sealed record PolicyRule
     /// <summary>API groups; <c>""</c> is core, <c>*</c> any.</summary>
     public IReadOnlyList<string> ApiGroups { get; init; } = [];
 
-    /// <summary>Resources, optionally with <c>/subresource</c>; <c>*</c> and <c>*/sub</c> are wildcards.</summary>
+    /// <summary>
+    /// Resources, optionally with <c>/subresource</c>; <c>*</c> and <c>*/sub</c> are wildcards.
+    /// </summary>
     public IReadOnlyList<string> Resources { get; init; } = [];
 
     /// <summary>Object names the rule is limited to; empty means all.</summary>

@@ -17,7 +17,8 @@ public sealed record AuthorizationResult(
 public static class RbacAuthorizer
 {
     /// <summary>Decides one request for one user.</summary>
-    public static AuthorizationResult Authorize(RbacPolicy policy, UserInfo user, RequestAttributes request)
+    public static AuthorizationResult Authorize(
+        RbacPolicy policy, UserInfo user, RequestAttributes request)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(user);
@@ -33,7 +34,8 @@ public static class RbacAuthorizer
                 continue;
             }
 
-            var rule = policy.RulesOf(role).FirstOrDefault(candidate => RuleMatcher.Allows(candidate, request));
+            var rule = policy.RulesOf(role)
+                .FirstOrDefault(candidate => RuleMatcher.Allows(candidate, request));
             if (rule is not null)
             {
                 return new AuthorizationResult(true, new Grant(binding, role, rule), missing);
@@ -47,7 +49,8 @@ public static class RbacAuthorizer
     /// The bindings that apply to the user for a namespace: matching ClusterRoleBindings,
     /// then matching RoleBindings of the namespace (none for cluster scope).
     /// </summary>
-    public static IEnumerable<Binding> ApplicableBindings(RbacPolicy policy, UserInfo user, string @namespace)
+    public static IEnumerable<Binding> ApplicableBindings(
+        RbacPolicy policy, UserInfo user, string @namespace)
     {
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(user);
@@ -76,7 +79,8 @@ public static class RbacAuthorizer
     }
 
     /// <summary>Every rule the user holds in a namespace (cluster-wide rules included).</summary>
-    public static IReadOnlyList<PolicyRule> RulesFor(RbacPolicy policy, UserInfo user, string @namespace)
+    public static IReadOnlyList<PolicyRule> RulesFor(
+        RbacPolicy policy, UserInfo user, string @namespace)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return ApplicableBindings(policy, user, @namespace)
@@ -116,16 +120,16 @@ public static class RbacAuthorizer
         foreach (var binding in bindings)
         {
             var role = policy.Resolve(binding);
-            if (role is null || !policy.RulesOf(role).Any(rule => RuleMatcher.Allows(rule, request)))
+            var allows = role is not null
+                && policy.RulesOf(role).Any(rule => RuleMatcher.Allows(rule, request));
+            if (!allows)
             {
                 continue;
             }
 
             foreach (var subject in binding.Subjects)
             {
-                var qualified = subject.Kind == SubjectKinds.ServiceAccount && string.IsNullOrEmpty(subject.Namespace)
-                    ? subject with { Namespace = binding.Namespace }
-                    : subject;
+                var qualified = Qualify(subject, binding);
                 if (!subjects.Contains(qualified))
                 {
                     subjects.Add(qualified);
@@ -135,4 +139,10 @@ public static class RbacAuthorizer
 
         return subjects;
     }
+
+    // A ServiceAccount subject without a namespace means the binding's own namespace.
+    private static Subject Qualify(Subject subject, Binding binding) =>
+        subject.Kind == SubjectKinds.ServiceAccount && string.IsNullOrEmpty(subject.Namespace)
+            ? subject with { Namespace = binding.Namespace }
+            : subject;
 }

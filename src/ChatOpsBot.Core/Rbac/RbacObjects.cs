@@ -34,7 +34,9 @@ public sealed record LabelSelector
     public IReadOnlyList<LabelRequirement> MatchExpressions { get; init; } = [];
 }
 
-/// <summary>One set-based requirement: <c>In</c>, <c>NotIn</c>, <c>Exists</c>, <c>DoesNotExist</c>.</summary>
+/// <summary>
+/// One set-based requirement: <c>In</c>, <c>NotIn</c>, <c>Exists</c>, <c>DoesNotExist</c>.
+/// </summary>
 public sealed record LabelRequirement(string Key, string Operator, IReadOnlyList<string> Values);
 
 /// <summary>A Role (namespaced) or ClusterRole (<see cref="Namespace"/> null).</summary>
@@ -46,11 +48,14 @@ public sealed record Role
     /// <summary>The namespace of a Role; null for a ClusterRole.</summary>
     public string? Namespace { get; init; }
 
-    /// <summary>The rules as stored (for aggregated roles, possibly filled by the controller).</summary>
+    /// <summary>
+    /// The rules as stored (for aggregated roles, possibly filled by the controller).
+    /// </summary>
     public IReadOnlyList<PolicyRule> Rules { get; init; } = [];
 
     /// <summary>The role's labels (used by aggregation).</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Labels { get; init; } =
+        new Dictionary<string, string>();
 
     /// <summary>The aggregation selectors of an aggregated ClusterRole, or null.</summary>
     public IReadOnlyList<LabelSelector>? AggregationSelectors { get; init; }
@@ -59,7 +64,9 @@ public sealed record Role
     public bool IsClusterRole => Namespace is null;
 }
 
-/// <summary>A RoleBinding (namespaced) or ClusterRoleBinding (<see cref="Namespace"/> null).</summary>
+/// <summary>
+/// A RoleBinding (namespaced) or ClusterRoleBinding (<see cref="Namespace"/> null).
+/// </summary>
 public sealed record Binding
 {
     /// <summary>The binding's name.</summary>
@@ -112,5 +119,6 @@ public sealed record RequestAttributes
     public string Path { get; init; } = "";
 
     /// <summary><c>resource/subresource</c>, or just the resource.</summary>
-    public string CombinedResource => Subresource.Length == 0 ? Resource : $"{Resource}/{Subresource}";
+    public string CombinedResource =>
+        Subresource.Length == 0 ? Resource : $"{Resource}/{Subresource}";
 }

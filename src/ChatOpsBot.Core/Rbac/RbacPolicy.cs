@@ -75,7 +75,8 @@ public sealed class RbacPolicy
     public Role? FindClusterRole(string name) => _clusterRoles.GetValueOrDefault(name);
 
     /// <summary>A Role by namespace and name, or null.</summary>
-    public Role? FindRole(string @namespace, string name) => _roles.GetValueOrDefault((@namespace, name));
+    public Role? FindRole(string @namespace, string name) =>
+        _roles.GetValueOrDefault((@namespace, name));
 
     /// <summary>
     /// The role a binding refers to: a ClusterRole, or a Role in the binding's namespace.
@@ -87,7 +88,8 @@ public sealed class RbacPolicy
         return binding.RoleRef.Kind switch
         {
             "ClusterRole" => FindClusterRole(binding.RoleRef.Name),
-            "Role" when binding.Namespace is not null => FindRole(binding.Namespace, binding.RoleRef.Name),
+            "Role" when binding.Namespace is not null =>
+                FindRole(binding.Namespace, binding.RoleRef.Name),
             _ => null,
         };
     }
@@ -103,7 +105,9 @@ public sealed class RbacPolicy
         return RulesOf(role, new HashSet<string>(StringComparer.Ordinal));
     }
 
-    /// <summary>A copy of this policy with more bindings: a proposed fix applied "what if".</summary>
+    /// <summary>
+    /// A copy of this policy with more bindings: a proposed fix applied "what if".
+    /// </summary>
     public RbacPolicy With(IEnumerable<Binding> extraBindings, IEnumerable<Role>? extraRoles = null)
     {
         ArgumentNullException.ThrowIfNull(extraBindings);

@@ -23,7 +23,9 @@ public static class RuleCoverage
         return (uncovered.Count == 0, uncovered);
     }
 
-    /// <summary>Splits a rule into one rule per verb × group × resource (× name), and per URL × verb.</summary>
+    /// <summary>
+    /// Splits a rule into one rule per verb × group × resource (× name), and per URL × verb.
+    /// </summary>
     public static IEnumerable<PolicyRule> Breakdown(PolicyRule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
@@ -36,7 +38,10 @@ public static class RuleCoverage
                 {
                     if (rule.ResourceNames.Count == 0)
                     {
-                        yield return new PolicyRule { ApiGroups = [group], Resources = [resource], Verbs = [verb] };
+                        yield return new PolicyRule
+                        {
+                            ApiGroups = [group], Resources = [resource], Verbs = [verb],
+                        };
                         continue;
                     }
 
@@ -44,7 +49,10 @@ public static class RuleCoverage
                     {
                         yield return new PolicyRule
                         {
-                            ApiGroups = [group], Resources = [resource], Verbs = [verb], ResourceNames = [name],
+                            ApiGroups = [group],
+                            Resources = [resource],
+                            Verbs = [verb],
+                            ResourceNames = [name],
                         };
                     }
                 }
@@ -60,16 +68,22 @@ public static class RuleCoverage
         }
     }
 
-    /// <summary>True when <paramref name="owner"/> grants everything the single <paramref name="sub"/> rule does.</summary>
+    /// <summary>
+    /// True when <paramref name="owner"/> grants everything the single
+    /// <paramref name="sub"/> rule does.
+    /// </summary>
     public static bool RuleCovers(PolicyRule owner, PolicyRule sub)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(sub);
 
-        var verbs = owner.Verbs.Contains(RuleMatcher.All) || ContainsAll(owner.Verbs, sub.Verbs);
-        var groups = owner.ApiGroups.Contains(RuleMatcher.All) || ContainsAll(owner.ApiGroups, sub.ApiGroups);
+        var verbs = owner.Verbs.Contains(RuleMatcher.All)
+            || ContainsAll(owner.Verbs, sub.Verbs);
+        var groups = owner.ApiGroups.Contains(RuleMatcher.All)
+            || ContainsAll(owner.ApiGroups, sub.ApiGroups);
         var resources = ResourcesCoverAll(owner.Resources, sub.Resources);
-        var urls = sub.NonResourceUrls.All(url => owner.NonResourceUrls.Any(own => UrlCovers(own, url)));
+        var urls = sub.NonResourceUrls
+            .All(url => owner.NonResourceUrls.Any(own => UrlCovers(own, url)));
         var names = sub.ResourceNames.Count == 0
             ? owner.ResourceNames.Count == 0
             : owner.ResourceNames.Count == 0 || ContainsAll(owner.ResourceNames, sub.ResourceNames);
@@ -82,10 +96,12 @@ public static class RuleCoverage
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(requested);
         return owner == requested
-            || (owner.EndsWith('*') && requested.StartsWith(owner.TrimEnd('*'), StringComparison.Ordinal));
+            || (owner.EndsWith('*')
+                && requested.StartsWith(owner.TrimEnd('*'), StringComparison.Ordinal));
     }
 
-    private static bool ResourcesCoverAll(IReadOnlyList<string> owner, IReadOnlyList<string> requested)
+    private static bool ResourcesCoverAll(
+        IReadOnlyList<string> owner, IReadOnlyList<string> requested)
     {
         if (owner.Contains(RuleMatcher.All) || ContainsAll(owner, requested))
         {

@@ -65,7 +65,9 @@ public static class RuleMatcher
     public static bool ResourceNameMatches(PolicyRule rule, string name) =>
         rule.ResourceNames.Count == 0 || rule.ResourceNames.Contains(name, StringComparer.Ordinal);
 
-    /// <summary>True when a URL of the rule is <c>*</c>, equal, or a <c>prefix*</c> of the path.</summary>
+    /// <summary>
+    /// True when a URL of the rule is <c>*</c>, equal, or a <c>prefix*</c> of the path.
+    /// </summary>
     public static bool NonResourceUrlMatches(PolicyRule rule, string path)
     {
         foreach (var candidate in rule.NonResourceUrls)

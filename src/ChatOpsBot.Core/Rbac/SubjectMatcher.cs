@@ -26,14 +26,16 @@ public static class SubjectMatcher
                     ? bindingNamespace
                     : subject.Namespace;
                 return !string.IsNullOrEmpty(serviceAccountNamespace)
-                    && MatchesServiceAccountUsername(serviceAccountNamespace, subject.Name, user.Name);
+                    && MatchesServiceAccountUsername(
+                        serviceAccountNamespace, subject.Name, user.Name);
             default:
                 return false;
         }
     }
 
     /// <summary>The index of the first subject that names the user, or -1.</summary>
-    public static int FirstMatch(IReadOnlyList<Subject> subjects, UserInfo user, string? bindingNamespace)
+    public static int FirstMatch(
+        IReadOnlyList<Subject> subjects, UserInfo user, string? bindingNamespace)
     {
         ArgumentNullException.ThrowIfNull(subjects);
         for (var index = 0; index < subjects.Count; index++)
@@ -47,8 +49,11 @@ public static class SubjectMatcher
         return -1;
     }
 
-    /// <summary>True when <paramref name="username"/> is exactly <c>system:serviceaccount:NS:NAME</c>.</summary>
-    public static bool MatchesServiceAccountUsername(string serviceAccountNamespace, string name, string username)
+    /// <summary>
+    /// True when <paramref name="username"/> is exactly <c>system:serviceaccount:NS:NAME</c>.
+    /// </summary>
+    public static bool MatchesServiceAccountUsername(
+        string serviceAccountNamespace, string name, string username)
     {
         ArgumentNullException.ThrowIfNull(serviceAccountNamespace);
         ArgumentNullException.ThrowIfNull(name);

@@ -78,7 +78,8 @@ public static class KubernetesObjectMapper
 
     private static List<Subject> ToSubjects(IEnumerable<Rbacv1Subject>? subjects) =>
         subjects?.Where(subject => subject is not null)
-            .Select(subject => new Subject(subject.Kind ?? "", subject.Name ?? "", subject.NamespaceProperty))
+            .Select(subject => new Subject(
+                subject.Kind ?? "", subject.Name ?? "", subject.NamespaceProperty))
             .ToList() ?? [];
 
     private static LabelSelector ToSelector(V1LabelSelector selector) => new()

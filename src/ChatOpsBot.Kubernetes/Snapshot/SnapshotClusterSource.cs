@@ -37,7 +37,8 @@ public sealed class SnapshotClusterSource : IClusterSource
     public string Description => $"snapshot {_folder}";
 
     /// <inheritdoc />
-    public async Task<ClusterState> LoadStateAsync(ClusterQuery query, CancellationToken cancellationToken)
+    public async Task<ClusterState> LoadStateAsync(
+        ClusterQuery query, CancellationToken cancellationToken)
     {
         _state ??= await ReadFolderAsync(cancellationToken).ConfigureAwait(false);
         return _state;
@@ -62,7 +63,8 @@ public sealed class SnapshotClusterSource : IClusterSource
             if (size > _limits.MaxFileBytes || total > _limits.MaxTotalBytes)
             {
                 throw new ClusterSourceException(
-                    $"snapshot {Path.GetFileName(file)} is too large (limit {_limits.MaxFileBytes / 1_048_576} MB a file, " +
+                    $"snapshot {Path.GetFileName(file)} is too large " +
+                    $"(limit {_limits.MaxFileBytes / 1_048_576} MB a file, " +
                     $"{_limits.MaxTotalBytes / 1_048_576} MB in all)");
             }
 
@@ -72,7 +74,9 @@ public sealed class SnapshotClusterSource : IClusterSource
 
         var accessEntries = _parseAccessEntries is null
             ? []
-            : sorter.AccessEntryDocuments.SelectMany(document => ParseAccessEntries(document)).ToList();
+            : sorter.AccessEntryDocuments
+                .SelectMany(document => ParseAccessEntries(document))
+                .ToList();
 
         return new ClusterState
         {
@@ -94,11 +98,13 @@ public sealed class SnapshotClusterSource : IClusterSource
         }
         catch (FormatException error)
         {
-            throw new ClusterSourceException($"snapshot access entry is malformed: {error.Message}", error);
+            throw new ClusterSourceException(
+                $"snapshot access entry is malformed: {error.Message}", error);
         }
     }
 
-    private static void ReadFile(string file, string text, YamlDocumentReader reader, SnapshotObjectSorter sorter)
+    private static void ReadFile(
+        string file, string text, YamlDocumentReader reader, SnapshotObjectSorter sorter)
     {
         var name = Path.GetFileName(file);
         if (text.Contains('\0', StringComparison.Ordinal))
@@ -116,7 +122,9 @@ public sealed class SnapshotClusterSource : IClusterSource
         catch (YamlException error)
         {
             throw new ClusterSourceException(
-                $"snapshot {name} is not valid YAML (line {error.Start.Line}): {FirstLine(error.Message)}", error);
+                $"snapshot {name} is not valid YAML (line {error.Start.Line}): " +
+                $"{FirstLine(error.Message)}",
+                error);
         }
         catch (InvalidDataException error)
         {
@@ -138,12 +146,14 @@ public sealed class SnapshotClusterSource : IClusterSource
 
         var files = Directory
             .EnumerateFiles(_folder, "*", SearchOption.AllDirectories)
-            .Where(file => Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
+            .Where(file =>
+                Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)
             .ToList();
         return files.Count > 0
             ? files
-            : throw new ClusterSourceException($"snapshot folder {_folder} holds no .yaml, .yml or .json file");
+            : throw new ClusterSourceException(
+                $"snapshot folder {_folder} holds no .yaml, .yml or .json file");
     }
 
     private static string FirstLine(string message)

@@ -31,7 +31,9 @@ internal sealed class SnapshotObjectSorter
     /// <summary>The data of <c>kube-system/aws-auth</c>, if found.</summary>
     public IReadOnlyDictionary<string, string>? AwsAuthData { get; private set; }
 
-    /// <summary>JSON texts of EKS access entries (<c>aws eks describe-access-entry</c> output).</summary>
+    /// <summary>
+    /// JSON texts of EKS access entries (<c>aws eks describe-access-entry</c> output).
+    /// </summary>
     public List<string> AccessEntryDocuments { get; } = [];
 
     /// <summary>Adds one document (an object or a list of them).</summary>
@@ -51,7 +53,9 @@ internal sealed class SnapshotObjectSorter
             return;
         }
 
-        var kind = obj["kind"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+        var kind = obj["kind"] is JsonValue value && value.TryGetValue(out string? text)
+            ? text
+            : null;
         if (kind is null)
         {
             return;
@@ -89,19 +93,23 @@ internal sealed class SnapshotObjectSorter
                 break;
             case "Pod":
                 var pod = Read<V1Pod>(obj, kind);
-                Pods.Add(new PodInfo(pod.Metadata?.NamespaceProperty ?? "default", RequireName(pod.Metadata, kind)));
+                Pods.Add(new PodInfo(
+                    pod.Metadata?.NamespaceProperty ?? "default", RequireName(pod.Metadata, kind)));
                 break;
             case "Role":
                 Roles.Add(KubernetesObjectMapper.ToRole(Named(Read<V1Role>(obj, kind), kind)));
                 break;
             case "ClusterRole":
-                Roles.Add(KubernetesObjectMapper.ToRole(Named(Read<V1ClusterRole>(obj, kind), kind)));
+                Roles.Add(KubernetesObjectMapper.ToRole(
+                    Named(Read<V1ClusterRole>(obj, kind), kind)));
                 break;
             case "RoleBinding":
-                Bindings.Add(KubernetesObjectMapper.ToBinding(Named(Read<V1RoleBinding>(obj, kind), kind)));
+                Bindings.Add(KubernetesObjectMapper.ToBinding(
+                    Named(Read<V1RoleBinding>(obj, kind), kind)));
                 break;
             case "ClusterRoleBinding":
-                Bindings.Add(KubernetesObjectMapper.ToBinding(Named(Read<V1ClusterRoleBinding>(obj, kind), kind)));
+                Bindings.Add(KubernetesObjectMapper.ToBinding(
+                    Named(Read<V1ClusterRoleBinding>(obj, kind), kind)));
                 break;
             case "ConfigMap":
                 AddConfigMap(Read<V1ConfigMap>(obj, kind));

@@ -15,12 +15,16 @@ internal sealed class YamlDocumentReader
     private readonly int _maxNodes;
     private int _nodes;
 
-    /// <summary>Creates a reader that gives up after <paramref name="maxNodes"/> nodes in all.</summary>
+    /// <summary>
+    /// Creates a reader that gives up after <paramref name="maxNodes"/> nodes in all.
+    /// </summary>
     public YamlDocumentReader(int maxNodes) => _maxNodes = maxNodes;
 
     /// <summary>Every non-empty document of the text, as JSON.</summary>
     /// <exception cref="YamlException">The text is not valid YAML.</exception>
-    /// <exception cref="InvalidDataException">The documents are larger than the node budget.</exception>
+    /// <exception cref="InvalidDataException">
+    /// The documents are larger than the node budget.
+    /// </exception>
     public IEnumerable<JsonNode> ReadDocuments(string text)
     {
         var stream = new YamlStream();
@@ -48,7 +52,9 @@ internal sealed class YamlDocumentReader
                 var json = new JsonObject();
                 foreach (var (key, value) in mapping.Children)
                 {
-                    var name = key is YamlScalarNode scalarKey ? scalarKey.Value ?? "" : key.ToString();
+                    var name = key is YamlScalarNode scalarKey
+                        ? scalarKey.Value ?? ""
+                        : key.ToString();
                     json[name] = Convert(value);
                 }
 
@@ -87,13 +93,15 @@ internal sealed class YamlDocumentReader
                 return JsonValue.Create(false);
         }
 
-        if (long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
+        if (long.TryParse(
+            value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
         {
             return JsonValue.Create(integer);
         }
 
         if (value.Any(char.IsDigit)
-            && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)
+            && double.TryParse(
+                value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real)
             && double.IsFinite(real))
         {
             return JsonValue.Create(real);

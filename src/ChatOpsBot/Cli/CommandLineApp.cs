@@ -20,12 +20,20 @@ internal static class CommandLineApp
         Exit codes: 0 found / fix proposed, 1 nothing found or nothing to fix, 2 bad usage or input.
         """;
 
-    /// <summary>True when the arguments ask for a command-line verb rather than the server.</summary>
+    /// <summary>
+    /// True when the arguments ask for a command-line verb rather than the server.
+    /// </summary>
     public static bool IsCommandLineVerb(string[] args) =>
         args.Length > 0 && args[0] is "parse" or "diagnose" or "help" or "--help" or "-h";
 
+    /// <summary>Runs the verb in <paramref name="args"/>[0] and returns the exit code.</summary>
     public static async Task<int> RunAsync(
-        string[] args, Stream input, TextWriter output, TextWriter error, ILoggerFactory logging, CancellationToken cancellationToken)
+        string[] args,
+        Stream input,
+        TextWriter output,
+        TextWriter error,
+        ILoggerFactory logging,
+        CancellationToken cancellationToken)
     {
         try
         {
@@ -44,8 +52,11 @@ internal static class CommandLineApp
             }
 
             return verb == "parse"
-                ? await ParseCommand.RunAsync(options, input, output, cancellationToken).ConfigureAwait(false)
-                : await DiagnoseCommand.RunAsync(options, input, output, error, logging, cancellationToken).ConfigureAwait(false);
+                ? await ParseCommand.RunAsync(options, input, output, cancellationToken)
+                    .ConfigureAwait(false)
+                : await DiagnoseCommand
+                    .RunAsync(options, input, output, error, logging, cancellationToken)
+                    .ConfigureAwait(false);
         }
         catch (UsageException problem)
         {
@@ -54,7 +65,8 @@ internal static class CommandLineApp
         }
         catch (ClusterSourceException problem)
         {
-            await error.WriteLineAsync($"{args[0]}: {OneLine(problem.Message)}").ConfigureAwait(false);
+            await error.WriteLineAsync($"{args[0]}: {OneLine(problem.Message)}")
+                .ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
         catch (OperationCanceledException)
@@ -64,7 +76,8 @@ internal static class CommandLineApp
         }
         catch (IOException problem)
         {
-            await error.WriteLineAsync($"{args[0]}: cannot read input: {OneLine(problem.Message)}").ConfigureAwait(false);
+            await error.WriteLineAsync($"{args[0]}: cannot read input: {OneLine(problem.Message)}")
+                .ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
     }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary><c>diagnose</c>: explains the first access error of the text against a cluster.</summary>
+/// <summary>
+/// <c>diagnose</c>: explains the first access error of the text against a cluster.
+/// </summary>
 internal static class DiagnoseCommand
 {
     // Per async flow, so tests running in parallel cannot see each other's value.
@@ -27,20 +29,30 @@ internal static class DiagnoseCommand
         return new RestoreLiveOptions(previous);
     }
 
+    /// <summary>
+    /// Diagnoses the text and prints the report; the exit code says if a fix was found.
+    /// </summary>
     public static async Task<int> RunAsync(
-        CliOptions options, Stream input, TextWriter output, TextWriter error, ILoggerFactory logging,
+        CliOptions options,
+        Stream input,
+        TextWriter output,
+        TextWriter error,
+        ILoggerFactory logging,
         CancellationToken cancellationToken)
     {
-        var text = await InputReader.ReadAsync(options.Text, input, cancellationToken).ConfigureAwait(false);
+        var text = await InputReader.ReadAsync(options.Text, input, cancellationToken)
+            .ConfigureAwait(false);
         var attempt = DiagnosisService.FirstAccessError(text);
         if (attempt is null)
         {
             if (options.IsJson)
             {
-                await output.WriteLineAsync(JsonOutput.Attempt(AccessAttempt.None)).ConfigureAwait(false);
+                await output.WriteLineAsync(JsonOutput.Attempt(AccessAttempt.None))
+                    .ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("diagnose: no Kubernetes access error found in the input").ConfigureAwait(false);
+            await error.WriteLineAsync("diagnose: no Kubernetes access error found in the input")
+                .ConfigureAwait(false);
             return ExitCodes.NothingFound;
         }
 
@@ -62,8 +74,10 @@ internal static class DiagnoseCommand
             (cluster as IDisposable)?.Dispose();
         }
 
-        await output.WriteAsync(options.IsJson ? JsonOutput.Diagnosis(report!) + "\n" : TextOutput.Diagnosis(report!))
-            .ConfigureAwait(false);
+        var printed = options.IsJson
+            ? JsonOutput.Diagnosis(report!) + "\n"
+            : TextOutput.Diagnosis(report!);
+        await output.WriteAsync(printed).ConfigureAwait(false);
         return report!.Fix is null ? ExitCodes.NothingFound : ExitCodes.Success;
     }
 
@@ -71,7 +85,8 @@ internal static class DiagnoseCommand
     {
         if (options.Snapshot is not null)
         {
-            return new SnapshotClusterSource(options.Snapshot, parseAccessEntries: AccessEntryParser.Parse);
+            return new SnapshotClusterSource(
+                options.Snapshot, parseAccessEntries: AccessEntryParser.Parse);
         }
 
         var logger = logging.CreateLogger<LiveClusterSource>();

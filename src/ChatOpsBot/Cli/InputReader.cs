@@ -8,10 +8,19 @@ namespace ChatOpsBot.Cli;
 /// </summary>
 internal static class InputReader
 {
-    /// <summary>The largest input accepted: far more than any chat paste, far less than a log dump.</summary>
+    /// <summary>
+    /// The largest input accepted: far more than any chat paste, far less than a log dump.
+    /// </summary>
     public const int MaxBytes = 1024 * 1024;
 
-    public static async Task<string> ReadAsync(string? argument, Stream standardInput, CancellationToken cancellationToken)
+    /// <summary>
+    /// The text of <paramref name="argument"/>, or of standard input when it is null.
+    /// </summary>
+    /// <exception cref="UsageException">
+    /// The input is empty, binary, not UTF-8, or too large.
+    /// </exception>
+    public static async Task<string> ReadAsync(
+        string? argument, Stream standardInput, CancellationToken cancellationToken)
     {
         byte[] bytes;
         if (argument is not null)
@@ -25,7 +34,9 @@ internal static class InputReader
 
         if (bytes.Length > MaxBytes)
         {
-            throw new UsageException($"input is larger than {MaxBytes / 1024 / 1024} MB: paste only the error, not the whole log");
+            throw new UsageException(
+                $"input is larger than {MaxBytes / 1024 / 1024} MB: " +
+                "paste only the error, not the whole log");
         }
 
         if (bytes.AsSpan().IndexOf((byte)0) >= 0)
@@ -45,13 +56,15 @@ internal static class InputReader
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            throw new UsageException("input is empty: give the error text as an argument or on standard input");
+            throw new UsageException(
+                "input is empty: give the error text as an argument or on standard input");
         }
 
         return text;
     }
 
-    private static async Task<byte[]> ReadCappedAsync(Stream input, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadCappedAsync(
+        Stream input, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];

@@ -6,14 +6,21 @@ using ChatOpsBot.Core.Parsing;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary>The JSON contract of <c>parse</c> and <c>diagnose</c> (field names are public).</summary>
+/// <summary>
+/// The JSON contract of <c>parse</c> and <c>diagnose</c> (field names are public).
+/// </summary>
 internal static class JsonOutput
 {
-    private static readonly JsonWriterOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions Compact = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private static readonly JsonWriterOptions Indented = Compact with { Indented = true };
 
     /// <summary>One attempt as one line of JSON.</summary>
-    public static string Attempt(AccessAttempt attempt) => Write(Compact, writer => WriteAttempt(writer, attempt));
+    public static string Attempt(AccessAttempt attempt) =>
+        Write(Compact, writer => WriteAttempt(writer, attempt));
 
     /// <summary>A diagnosis as one indented JSON object.</summary>
     public static string Diagnosis(DiagnosisReport report) => Write(Indented, writer =>

@@ -4,9 +4,12 @@ using ChatOpsBot.Core.Parsing;
 
 namespace ChatOpsBot.Cli;
 
-/// <summary>What a person reads in a terminal: the cause first, then the checks, then the YAML.</summary>
+/// <summary>
+/// What a person reads in a terminal: the cause first, then the checks, then the YAML.
+/// </summary>
 internal static class TextOutput
 {
+    /// <summary>One attempt on one line: its kind, then <c>name=value</c> fields.</summary>
     public static string Attempt(AccessAttempt attempt)
     {
         var text = new StringBuilder();
@@ -18,15 +21,24 @@ internal static class TextOutput
         }
 
         Field(text, "verb", attempt.Verb);
-        var resource = attempt.Subresource is null ? attempt.Resource : $"{attempt.Resource}/{attempt.Subresource}";
+        var resource = attempt.Subresource is null
+            ? attempt.Resource
+            : $"{attempt.Resource}/{attempt.Subresource}";
         Field(text, "resource", resource);
-        Field(text, "apiGroup", attempt.ApiGroup is null ? null : attempt.ApiGroup.Length == 0 ? "\"\" (core)" : attempt.ApiGroup);
-        Field(text, "namespace", attempt.Namespace ?? (attempt.ClusterScope ? "(cluster scope)" : null));
+        var apiGroup = attempt.ApiGroup is null
+            ? null
+            : attempt.ApiGroup.Length == 0 ? "\"\" (core)" : attempt.ApiGroup;
+        Field(text, "apiGroup", apiGroup);
+        Field(text, "namespace",
+            attempt.Namespace ?? (attempt.ClusterScope ? "(cluster scope)" : null));
         Field(text, "name", attempt.Name);
         Field(text, "reason", attempt.Reason);
         return text.ToString();
     }
 
+    /// <summary>
+    /// A diagnosis for a terminal: cause, checks, other identities, then the fix.
+    /// </summary>
     public static string Diagnosis(DiagnosisReport report)
     {
         var text = new StringBuilder();
@@ -45,8 +57,8 @@ internal static class TextOutput
             text.Append("\nOther identities that fit (choose with --as-role):\n");
             foreach (var candidate in report.Identity.Candidates.Skip(1))
             {
-                text.Append("  - ").Append(Clean(candidate.PrincipalArn ?? candidate.User)).Append(" (")
-                    .Append(Clean(string.Join(", ", candidate.Groups))).Append(")\n");
+                text.Append("  - ").Append(Clean(candidate.PrincipalArn ?? candidate.User))
+                    .Append(" (").Append(Clean(string.Join(", ", candidate.Groups))).Append(")\n");
             }
         }
 
@@ -82,5 +94,7 @@ internal static class TextOutput
 
     // Terminal escape sequences in a pasted name must not reach the user's terminal.
     private static string Clean(string value) =>
-        new(value.Select(character => char.IsControl(character) && character != '\n' ? '?' : character).ToArray());
+        new(value
+            .Select(character => char.IsControl(character) && character != '\n' ? '?' : character)
+            .ToArray());
 }
