@@ -1,9 +1,9 @@
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.Http;
 using ChatOpsBot.Slack.Identity;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
-using ChatOpsBot.Slack.Storage;
 using ChatOpsBot.Slack.Work;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +41,13 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackWorkBacklog>();
         services.TryAddSingleton<SlackEventDeduplicator>();
         services.TryAddSingleton<UserGroupMembershipCache>();
-        services.TryAddSingleton<IDiagnosisStore, InMemoryDiagnosisStore>();
+        services.TryAddSingleton<IDiagnosisStore>(provider =>
+        {
+            var settings = provider.GetRequiredService<IOptions<SlackOptions>>().Value;
+            return new InMemoryDiagnosisStore(
+                settings.StoredDiagnosisCapacity, settings.StoredDiagnosisLifetime,
+                provider.GetRequiredService<TimeProvider>());
+        });
         services.TryAddSingleton<SlackInboundHandler>();
         services.TryAddSingleton<ISlackInboundHandler>(sp => sp.GetRequiredService<SlackInboundHandler>());
         services.AddHostedService<SlackBackgroundWorker>();

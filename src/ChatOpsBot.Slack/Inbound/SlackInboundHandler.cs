@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Commands;
 using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.Protocol;
-using ChatOpsBot.Slack.Storage;
 using ChatOpsBot.Slack.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

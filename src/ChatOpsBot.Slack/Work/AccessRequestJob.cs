@@ -1,7 +1,7 @@
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
-using ChatOpsBot.Slack.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsBot.Slack.Work;

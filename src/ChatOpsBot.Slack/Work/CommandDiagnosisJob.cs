@@ -1,10 +1,10 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Identity;
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Commands;
 using ChatOpsBot.Slack.Identity;
 using ChatOpsBot.Slack.Protocol;
-using ChatOpsBot.Slack.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsBot.Slack.Work;

@@ -1,7 +1,7 @@
 using ChatOpsBot.Core.Diagnosis;
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Protocol;
-using ChatOpsBot.Slack.Storage;
 
 namespace ChatOpsBot.Slack.Work;
 

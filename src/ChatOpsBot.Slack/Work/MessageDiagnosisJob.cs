@@ -1,10 +1,10 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Identity;
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.Identity;
 using ChatOpsBot.Slack.Protocol;
-using ChatOpsBot.Slack.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Identity;
 using ChatOpsBot.Core.Parsing;
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Blocks;
-using ChatOpsBot.Slack.Storage;
 using ChatOpsBot.Slack.Tests.Support;
 
 namespace ChatOpsBot.Slack.Tests.Unit;

@@ -1,7 +1,5 @@
-using ChatOpsBot.Slack.Configuration;
-using ChatOpsBot.Slack.Storage;
+using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Slack.Tests.Support;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsBot.Slack.Tests.Unit;
@@ -11,15 +9,8 @@ public sealed class InMemoryDiagnosisStoreTests
     private readonly FakeTimeProvider _time = new();
     private readonly DiagnosisContext _context = new() { ChannelId = "C1", RequestedBy = "U1" };
 
-    private InMemoryDiagnosisStore Store(int capacity = 100, int days = 7)
-    {
-        var options = new SlackOptions
-        {
-            StoredDiagnosisCapacity = capacity,
-            StoredDiagnosisLifetime = TimeSpan.FromDays(days),
-        };
-        return new InMemoryDiagnosisStore(Options.Create(options), _time);
-    }
+    private InMemoryDiagnosisStore Store(int capacity = 100, int days = 7) =>
+        new(capacity, TimeSpan.FromDays(days), _time);
 
     private static ChatOpsBot.Core.Diagnosis.DiagnosisReport Report() =>
         Reports.MissingBinding(Reports.ExecAttempt, Reports.Identity(new()));

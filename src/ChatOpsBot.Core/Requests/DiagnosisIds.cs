@@ -1,7 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 
-namespace ChatOpsBot.Slack.Storage;
+namespace ChatOpsBot.Core.Requests;
 
 /// <summary>Opaque, unguessable diagnosis ids: 128 random bits, base64url (22 characters).</summary>
 public static class DiagnosisIds

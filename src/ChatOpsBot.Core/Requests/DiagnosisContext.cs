@@ -1,6 +1,6 @@
 using ChatOpsBot.Core.Identity;
 
-namespace ChatOpsBot.Slack.Storage;
+namespace ChatOpsBot.Core.Requests;
 
 /// <summary>What the front end asked for: where, by whom, and with which identity hints.</summary>
 public sealed record DiagnosisContext

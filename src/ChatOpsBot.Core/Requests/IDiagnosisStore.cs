@@ -1,6 +1,6 @@
 using ChatOpsBot.Core.Diagnosis;
 
-namespace ChatOpsBot.Slack.Storage;
+namespace ChatOpsBot.Core.Requests;
 
 /// <summary>
 /// Keeps diagnoses under opaque ids, so a button carries only the id and everything it acts
@@ -18,6 +18,9 @@ public interface IDiagnosisStore
     /// <summary>
     /// Records that <paramref name="requestedBy"/> asked for the fix of diagnosis
     /// <paramref name="id"/>. Only the first request is recorded, so a double click is harmless.
+    /// A store that is also an <see cref="IAccessRequestStore"/> opens the access request (same
+    /// id, state <see cref="AccessRequestState.Requested"/>) in the same step when the
+    /// diagnosis proposes a fix.
     /// </summary>
     Task<AccessRequestResult> RecordAccessRequestAsync(
         string id, string requestedBy, CancellationToken cancellationToken);

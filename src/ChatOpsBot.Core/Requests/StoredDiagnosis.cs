@@ -1,6 +1,6 @@
 using ChatOpsBot.Core.Diagnosis;
 
-namespace ChatOpsBot.Slack.Storage;
+namespace ChatOpsBot.Core.Requests;
 
 /// <summary>A diagnosis as the store keeps it, under its opaque id.</summary>
 /// <param name="Id">The opaque id used as the button value.</param>

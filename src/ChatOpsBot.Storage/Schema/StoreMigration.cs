@@ -1,0 +1,13 @@
+using Microsoft.Data.Sqlite;
+
+namespace ChatOpsBot.Storage.Schema;
+
+/// <summary>
+/// One step of the schema. Once released, a migration never changes: a file at version N is
+/// brought forward by running every later step in order, inside one transaction.
+/// </summary>
+/// <param name="Version">The schema version the step produces.</param>
+/// <param name="Description">What it does, recorded in <c>schema_version</c>.</param>
+/// <param name="Apply">The step; it runs inside the migration's transaction.</param>
+internal sealed record StoreMigration(
+    int Version, string Description, Action<SqliteConnection, SqliteTransaction> Apply);
