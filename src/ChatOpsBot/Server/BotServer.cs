@@ -3,6 +3,8 @@ using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Slack.Http;
 using ChatOpsBot.Slack.SocketMode;
+using ChatOpsBot.Storage;
+using ChatOpsBot.Core.Requests;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Server;
@@ -22,6 +24,7 @@ internal static class BotServer
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
+        builder.Services.AddSqliteRequestStore(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
@@ -47,6 +50,11 @@ internal static class BotServer
             await Console.Error.WriteLineAsync($"serve: configuration: {problem.Message}").ConfigureAwait(false);
             return 2;
         }
+        catch (RequestStoreException problem)
+        {
+            await Console.Error.WriteLineAsync($"serve: request store: {problem.Message}").ConfigureAwait(false);
+            return 2;
+        }
         catch (OptionsValidationException problem)
         {
             await Console.Error.WriteLineAsync($"serve: configuration: {string.Join("; ", problem.Failures)}")
@@ -55,16 +63,30 @@ internal static class BotServer
         }
     }
 
-    private static IResult Ready(IClusterSourceProvider clusters, SocketModeClient socketMode, IOptions<SocketModeOptions> socketOptions)
+    // Ready means: every option validated at start-up (or the server would not be up), the
+    // request store answers, and Socket Mode is connected when it is on.
+    private static async Task<IResult> Ready(
+        IClusterSourceProvider clusters,
+        IStoreHealth store,
+        SocketModeClient socketMode,
+        IOptions<SocketModeOptions> socketOptions,
+        CancellationToken cancellationToken)
     {
-        // Reaching here means every option validated at start-up; the store is in-process.
+        if (!await store.CanReachAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return NotReady("the request store cannot be reached");
+        }
+
         if (socketOptions.Value.IsEnabled && !socketMode.IsConnected)
         {
-            return Results.Json(new { ready = false, reason = "Socket Mode is not connected yet" }, statusCode: 503);
+            return NotReady("Socket Mode is not connected yet");
         }
 
         return Results.Json(new { ready = true, clusters = clusters.Names });
     }
+
+    private static IResult NotReady(string reason) =>
+        Results.Json(new { ready = false, reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static List<ClusterSettings> ReadClusters(ConfigurationManager configuration)
     {

@@ -58,6 +58,9 @@ internal sealed class RunningBot : IAsyncDisposable
         ["Slack:BotUserId"] = BotUserId,
         ["Slack:MaxConcurrentWork"] = "1",
 
+        // Each bot gets its own SQLite file, so tests never see each other's records.
+        ["Storage:SqlitePath"] = Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"{Guid.NewGuid():N}.db"),
+
         // Overrides anything in the environment: no Socket Mode, no secret files.
         ["Slack:AppToken"] = null,
         ["Slack:SigningSecretFile"] = null,
