@@ -120,9 +120,15 @@ public sealed partial class GitHubRbacRepository
         }
         catch (ApiValidationException exception) when (GitHubErrors.IsPullRequestExists(exception))
         {
-            // Opened by a first try whose answer was lost, or by another replica: that one stands.
-            return (OpenPullRequestResult?)await FindOpenAsync(baseBranch, branch, markers, cancellationToken).ConfigureAwait(false)
-                ?? new Failed(GitHubErrors.Message(exception));
+            // Opened by a first try whose answer was lost, or by another replica: that one stands,
+            // with its labels and reviewers (asking again changes nothing when they are there).
+            var existing = await FindOpenAsync(baseBranch, branch, markers, cancellationToken).ConfigureAwait(false);
+            if (existing is { SameRequest: true })
+            {
+                await DecorateAsync(existing.Number, cancellationToken).ConfigureAwait(false);
+            }
+
+            return (OpenPullRequestResult?)existing ?? new Failed(GitHubErrors.Message(exception));
         }
         catch (ApiValidationException exception)
         {

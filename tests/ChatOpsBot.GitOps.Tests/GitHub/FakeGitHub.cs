@@ -91,6 +91,18 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next matching request is carried out, but its answer is lost: the client gets this
+    /// status instead (a gateway error after the work was done).
+    /// </summary>
+    public void LoseNextAnswer(string method, string pathContains, int status = 502)
+    {
+        lock (_faults)
+        {
+            _faults.Add(new Fault(method, pathContains, 1) { Status = status, AfterWork = true });
+        }
+    }
+
     /// <summary>Runs an action on the state just before the next matching request is handled.</summary>
     public void BeforeNext(string method, string pathContains, Action<FakeGitState> action)
     {
@@ -129,6 +141,10 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         var (status, json, headers) = fault?.Body is not null
             ? (fault.Status, fault.Body.DeepClone(), fault.Headers)
             : Route(method, path, context.Request.Query, body, authorization);
+        if (fault?.AfterWork == true)
+        {
+            (status, json, headers) = (fault.Status, FakeGitHubJson.Error("Server Error"), null);
+        }
 
         context.Response.StatusCode = status;
         context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
@@ -172,5 +188,6 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         public JsonNode? Body { get; init; }
         public IDictionary<string, string>? Headers { get; init; }
         public Action<FakeGitState>? Before { get; init; }
+        public bool AfterWork { get; init; }
     }
 }
