@@ -62,16 +62,27 @@ internal sealed class HeaderTemplate
         return best.Lines is null ? null : new HeaderTemplate(best.Lines);
     }
 
-    /// <summary>The comment lines for a new object, every value made safe for a comment.</summary>
+    /// <summary>
+    /// The comment lines for a new object, every value made safe for a comment; none when the
+    /// template names something the object does not have (a namespace for a cluster-wide binding).
+    /// </summary>
     public IReadOnlyList<string> Render(RbacDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var values = new (string Slot, string Value)[]
+        {
+            (NamespaceSlot, document.Namespace ?? ""),
+            (NameSlot, document.Name),
+            (SubjectSlot, document.Subjects.Count == 1 ? document.Subjects[0].Name : ""),
+            (RoleSlot, document.RoleRef?.Name ?? ""),
+        };
+        if (values.Any(pair => pair.Value.Length == 0 && _lines.Any(line => line.Contains(pair.Slot, StringComparison.Ordinal))))
+        {
+            return [];
+        }
+
         return _lines
-            .Select(line => line
-                .Replace(NamespaceSlot, Safe(document.Namespace ?? ""), StringComparison.Ordinal)
-                .Replace(NameSlot, Safe(document.Name), StringComparison.Ordinal)
-                .Replace(SubjectSlot, Safe(document.Subjects.Count > 0 ? document.Subjects[0].Name : ""), StringComparison.Ordinal)
-                .Replace(RoleSlot, Safe(document.RoleRef?.Name ?? ""), StringComparison.Ordinal))
+            .Select(line => values.Aggregate(line, (text, pair) => text.Replace(pair.Slot, Safe(pair.Value), StringComparison.Ordinal)))
             .ToList();
     }
 

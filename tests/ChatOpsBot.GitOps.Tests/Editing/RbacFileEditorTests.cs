@@ -305,6 +305,19 @@ public class RbacFileEditorTests
     }
 
     [Fact]
+    public void Cluster_wide_binding_gets_no_namespace_header_it_cannot_fill()
+    {
+        var original = Fixes.SeedFile();
+
+        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(
+            Files((SeedPath, original)), Fixes.ClusterRoleBinding("servers-view", "view", "fake_company:server")));
+
+        var addition = plan.Changes[0].NewText[original.Length..];
+        Assert.StartsWith("\n---\n# CLUSTER-WIDE\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n", addition, StringComparison.Ordinal);
+        Assert.IsType<V1ClusterRoleBinding>(KubernetesYaml.LoadAllFromString(plan.Changes[0].NewText)[^1]);
+    }
+
+    [Fact]
     public void Aws_auth_fix_is_not_a_repository_object()
     {
         var fix = new ChatOpsBot.Core.Diagnosis.ProposedFix("ConfigMap", "kube-system", "aws-auth",

@@ -46,6 +46,43 @@ public class OpenPullRequestTests : GitHubTestSetup
     }
 
     [Fact]
+    public async Task New_namespace_file_and_its_kustomization_are_both_committed()
+    {
+        GitHub.State.CommitFile("main", "clusters/dev-a/ns/goodbye.yaml", Original.Split("---\n")[2]);
+        GitHub.State.CommitFile("main", "clusters/dev-a/ns/platform.yaml", "---\n" + Original.Split("---\n")[1]);
+        GitHub.State.CommitFile("main", "clusters/dev-a/ns/kustomization.yaml", "resources:\n  - goodbye.yaml\n  - platform.yaml\n");
+        GitHub.State.CommitFile("main", RbacFile, "# moved to ns/\n");
+        using var repository = Repository();
+
+        var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
+
+        Assert.Equal(["clusters/dev-a/ns/hello.yaml", "clusters/dev-a/ns/kustomization.yaml"], opened.ChangedFiles);
+        var created = GitHub.State.ReadFile(Branch, "clusters/dev-a/ns/hello.yaml")!;
+        Assert.Equal("rb:hello", Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(created))).Metadata.Name);
+        Assert.Equal("resources:\n  - goodbye.yaml\n  - hello.yaml\n  - platform.yaml\n",
+            GitHub.State.ReadFile(Branch, "clusters/dev-a/ns/kustomization.yaml"));
+        Assert.Equal(GitHub.State.Branches[Branch], opened.HeadSha);
+    }
+
+    [Fact]
+    public async Task Byte_order_mark_and_crlf_survive_the_round_trip()
+    {
+        var crlf = "\uFEFF" + Original.ReplaceLineEndings("\r\n");
+        GitHub.State.CommitFile("main", RbacFile, crlf);
+        using var repository = Repository();
+
+        Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
+
+        var before = System.Text.Encoding.UTF8.GetBytes(crlf);
+        var after = GitHub.State.ReadBytes(Branch, RbacFile)!;
+        Assert.Equal(before, after[..before.Length]);
+        Assert.Equal([0xEF, 0xBB, 0xBF], after[..3]);
+        var added = System.Text.Encoding.UTF8.GetString(after[before.Length..]);
+        Assert.StartsWith("\r\n---\r\n# hello namespace\r\n", added, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", added.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Second_click_returns_the_same_pull_request()
     {
         using var repository = Repository();
