@@ -14,7 +14,8 @@ internal static class DocumentAppender
     /// <param name="style">Its layout.</param>
     /// <param name="header">Comment lines to introduce the first new document (may be empty).</param>
     /// <param name="documents">The documents, <c>\n</c>-separated lines without final break.</param>
-    public static string Addition(string original, YamlFileStyle style, IReadOnlyList<string> header, IReadOnlyList<string> documents)
+    public static string Addition(string original, YamlFileStyle style,
+        IReadOnlyList<string> header, IReadOnlyList<string> documents)
     {
         var br = style.LineBreak;
         var text = new StringBuilder();
@@ -67,7 +68,8 @@ internal static class DocumentAppender
     }
 
     /// <summary>A new file laid out like a model file (or plainly when there is none).</summary>
-    public static string NewFile(YamlFileStyle? model, IReadOnlyList<string> header, IReadOnlyList<string> documents)
+    public static string NewFile(YamlFileStyle? model, IReadOnlyList<string> header,
+        IReadOnlyList<string> documents)
     {
         var br = model?.LineBreak ?? "\n";
         var text = new StringBuilder();

@@ -22,9 +22,11 @@ internal static class EquivalentObjects
         }
 
         var granting = readable
-            .SelectMany(file => file.Objects.Where(existing => Grants(existing, wanted)).Select(existing => (file, existing)))
+            .SelectMany(file => file.Objects.Where(existing => Grants(existing,
+                wanted)).Select(existing => (file, existing)))
             .ToList();
-        var covered = wanted.Subjects.All(subject => granting.Any(entry => entry.existing.Subjects.Contains(subject)));
+        var covered = wanted.Subjects.All(subject => granting.Any(entry
+            => entry.existing.Subjects.Contains(subject)));
         if (!covered)
         {
             return null;
@@ -45,7 +47,8 @@ internal static class EquivalentObjects
     public static bool SameContent(RbacDocument a, RbacDocument b) =>
         SameObject(a, b) && Equals(a.RoleRef, b.RoleRef) && a.Subjects.SequenceEqual(b.Subjects);
 
-    // A binding that grants the wanted role in the wanted scope (a ClusterRoleBinding covers every namespace).
+    // A binding that grants the wanted role in the wanted scope (a ClusterRoleBinding covers every
+    // namespace).
     private static bool Grants(RbacDocument existing, RbacDocument wanted) =>
         existing.IsBinding && Equals(existing.RoleRef, wanted.RoleRef)
         && (existing.Kind == RbacKinds.ClusterRoleBinding

@@ -29,7 +29,8 @@ public sealed class FixManifest
     public FixDocument Key { get; }
 
     /// <summary>Reads and checks a fix's manifest.</summary>
-    /// <exception cref="FormatException">The manifest is not what the fix says, with a one-line reason.</exception>
+    /// <exception cref="FormatException">The manifest is not what the fix says, with a one-line
+    /// reason.</exception>
     public static FixManifest Parse(ProposedFix fix)
     {
         ArgumentNullException.ThrowIfNull(fix);

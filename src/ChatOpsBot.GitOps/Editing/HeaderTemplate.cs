@@ -23,7 +23,8 @@ internal sealed class HeaderTemplate
     /// no introducing comment, or comments that differ in ways no template explains.
     /// </summary>
     /// <param name="style">The file's layout.</param>
-    /// <param name="objects">The objects of each content document, in the order of <see cref="YamlFileStyle.Documents"/>.</param>
+    /// <param name="objects">The objects of each content document, in the order of <see
+    /// cref="YamlFileStyle.Documents"/>.</param>
     public static HeaderTemplate? Learn(YamlFileStyle style, IReadOnlyList<RbacDocument?> objects)
     {
         if (objects.Count != style.Documents.Count)
@@ -41,7 +42,8 @@ internal sealed class HeaderTemplate
         for (var i = 0; i < style.Documents.Count; i++)
         {
             var intro = style.Documents[i].Intro;
-            if (intro.Count == 0 || objects[i] is not { } document || intro.Any(line => line.Contains('\u0001')))
+            if (intro.Count == 0 || objects[i] is not { } document || intro.Any(line
+                => line.Contains('\u0001')))
             {
                 continue;
             }
@@ -54,7 +56,8 @@ internal sealed class HeaderTemplate
         // convention; one comment that says something about one object is not.
         var best = candidates
             .GroupBy(candidate => candidate.Key)
-            .Select(group => (Count: group.Count(), group.First().HasSlot, Last: group.Max(c => c.Index), group.First().Lines))
+            .Select(group => (Count: group.Count(), group.First().HasSlot, Last: group.Max(c
+                => c.Index), group.First().Lines))
             .Where(group => group.HasSlot || group.Count >= 2)
             .OrderByDescending(group => group.Count).ThenByDescending(group => group.HasSlot)
             .ThenByDescending(group => group.Last)
@@ -76,13 +79,15 @@ internal sealed class HeaderTemplate
             (SubjectSlot, document.Subjects.Count == 1 ? document.Subjects[0].Name : ""),
             (RoleSlot, document.RoleRef?.Name ?? ""),
         };
-        if (values.Any(pair => pair.Value.Length == 0 && _lines.Any(line => line.Contains(pair.Slot, StringComparison.Ordinal))))
+        if (values.Any(pair => pair.Value.Length == 0 && _lines.Any(line
+            => line.Contains(pair.Slot, StringComparison.Ordinal))))
         {
             return [];
         }
 
         return _lines
-            .Select(line => values.Aggregate(line, (text, pair) => text.Replace(pair.Slot, Safe(pair.Value), StringComparison.Ordinal)))
+            .Select(line => values.Aggregate(line, (text, pair) => text.Replace(pair.Slot,
+                Safe(pair.Value), StringComparison.Ordinal)))
             .ToList();
     }
 
@@ -96,7 +101,8 @@ internal sealed class HeaderTemplate
             (document.Subjects.Count == 1 ? document.Subjects[0].Name : "", SubjectSlot),
             (document.RoleRef?.Name ?? "", RoleSlot),
         };
-        foreach (var (value, slot) in values.Where(pair => pair.Value.Length >= 2).OrderByDescending(pair => pair.Value.Length))
+        foreach (var (value, slot) in values.Where(pair
+            => pair.Value.Length >= 2).OrderByDescending(pair => pair.Value.Length))
         {
             line = ReplaceWord(line, value, slot);
         }
@@ -118,7 +124,8 @@ internal sealed class HeaderTemplate
             }
 
             var end = at + value.Length;
-            var bounded = (at == 0 || !IsNameChar(line[at - 1])) && (end == line.Length || !IsNameChar(line[end]));
+            var bounded = (at == 0 || !IsNameChar(line[at - 1])) && (end == line.Length
+                || !IsNameChar(line[end]));
             result.Append(line, i, at - i).Append(bounded ? slot : value);
             i = end;
         }

@@ -7,7 +7,8 @@ internal static class KustomizationChanges
     /// The folder's kustomization gets the new file; a new folder gets a kustomization like its
     /// sibling's, and the parent kustomization that lists the sibling folder gets the new one.
     /// </summary>
-    /// <exception cref="FormatException">A kustomization that must change cannot be edited safely.</exception>
+    /// <exception cref="FormatException">A kustomization that must change cannot be edited
+    /// safely.</exception>
     public static IEnumerable<RbacFileChange> ForNewFile(
         IReadOnlyDictionary<string, string> files, TargetChoice choice, string? @namespace)
     {
@@ -31,12 +32,15 @@ internal static class KustomizationChanges
         }
 
         var created = RepositoryPaths.Combine(directory, RepositoryPaths.FileNameOf(sibling));
-        var text = KustomizationEditor.CreateLike(files[sibling], choice.ModelNamespace, @namespace, fileName);
+        var text = KustomizationEditor.CreateLike(files[sibling], choice.ModelNamespace,
+            @namespace, fileName);
         yield return new RbacFileChange(created, null, text, text);
 
         var parent = RepositoryPaths.DirectoryOf(directory);
-        if (parent == RepositoryPaths.DirectoryOf(model.Directory) && Find(files, parent) is { } parentKustomization
-            && KustomizationEditor.Lists(files[parentKustomization], RepositoryPaths.FileNameOf(model.Directory))
+        if (parent == RepositoryPaths.DirectoryOf(model.Directory) && Find(files,
+            parent) is { } parentKustomization
+            && KustomizationEditor.Lists(files[parentKustomization],
+                RepositoryPaths.FileNameOf(model.Directory))
             && Add(files, parentKustomization, RepositoryPaths.FileNameOf(directory)) is { } listed)
         {
             yield return listed;

@@ -15,7 +15,8 @@ public static class KustomizationEditor
         ArgumentNullException.ThrowIfNull(text);
         try
         {
-            return YamlTree.ReadFirst(text) is YamlTreeMapping map && map["resources"] is YamlTreeSequence list
+            return YamlTree.ReadFirst(text) is YamlTreeMapping map
+                && map["resources"] is YamlTreeSequence list
                 ? list.Items.OfType<YamlTreeScalar>().Select(item => item.Value).ToList()
                 : [];
         }
@@ -25,12 +26,15 @@ public static class KustomizationEditor
         }
     }
 
-    /// <summary>True when the list already names the entry (<c>./x</c>, <c>x</c> and <c>x/</c> are the same).</summary>
+    /// <summary>True when the list already names the entry (<c>./x</c>, <c>x</c> and <c>x/</c> are
+    /// the same).</summary>
     public static bool Lists(string text, string entry) =>
         Resources(text).Any(existing => Same(existing, entry));
 
-    /// <summary>The text with the entry added to <c>resources:</c>; the text unchanged when it is listed.</summary>
-    /// <exception cref="FormatException">The file is not valid YAML, or lays its list out in a way not edited here.</exception>
+    /// <summary>The text with the entry added to <c>resources:</c>; the text unchanged when it is
+    /// listed.</summary>
+    /// <exception cref="FormatException">The file is not valid YAML, or lays its list out in a way
+    /// not edited here.</exception>
     public static string AddResource(string text, string entry) => AddResource(text, entry, out _);
 
     /// <summary>As <see cref="AddResource(string, string)"/>, also giving the text inserted.</summary>
@@ -119,7 +123,8 @@ public static class KustomizationEditor
     }
 
     private static string AddToBlockList(
-        string text, IReadOnlyList<TextLine> lines, int keyLine, string entry, string lineBreak, out string inserted)
+        string text, IReadOnlyList<TextLine> lines, int keyLine, string entry, string lineBreak,
+            out string inserted)
     {
         var items = new List<(int Line, string Indent, string Value)>();
         for (var i = keyLine + 1; i < lines.Count; i++)
@@ -145,7 +150,8 @@ public static class KustomizationEditor
         var after = items.Count == 0 ? keyLine : items[^1].Line;
         if (IsSorted(values))
         {
-            var next = items.FindIndex(item => string.CompareOrdinal(Key(Unquote(item.Value)), Key(entry)) > 0);
+            var next = items.FindIndex(item => string.CompareOrdinal(Key(Unquote(item.Value)),
+                Key(entry)) > 0);
             after = next < 0 ? after : (next == 0 ? keyLine : items[next - 1].Line);
             indent = next < 0 ? indent : items[next].Indent;
         }
@@ -156,12 +162,14 @@ public static class KustomizationEditor
         return text[..insertAt] + inserted + text[insertAt..];
     }
 
-    private static string AddToFlowList(string text, TextLine line, string value, string entry, out string inserted)
+    private static string AddToFlowList(string text, TextLine line, string value, string entry,
+        out string inserted)
     {
         var close = value.IndexOf(']', StringComparison.Ordinal);
         if (close < 0)
         {
-            throw new FormatException("The kustomization's resources list spans several lines; add the file by hand.");
+            throw new FormatException(
+                "The kustomization's resources list spans several lines; add the file by hand.");
         }
 
         var inner = value[1..close];
@@ -184,14 +192,17 @@ public static class KustomizationEditor
     {
         var sample = existing.Count > 0 ? existing[^1] : "";
         var unquoted = existing.Select(Unquote).ToList();
-        var dotSlash = unquoted.Count > 0 && unquoted.Count(item => item.StartsWith("./", StringComparison.Ordinal)) * 2 > unquoted.Count;
-        var slash = !entry.Contains('.', StringComparison.Ordinal) && unquoted.Count(item => item.EndsWith('/')) * 2 > unquoted.Count;
+        var dotSlash = unquoted.Count > 0 && unquoted.Count(item => item.StartsWith("./",
+            StringComparison.Ordinal)) * 2 > unquoted.Count;
+        var slash = !entry.Contains('.', StringComparison.Ordinal) && unquoted.Count(item
+            => item.EndsWith('/')) * 2 > unquoted.Count;
         var value = (dotSlash ? "./" : "") + entry + (slash ? "/" : "");
         return sample.StartsWith('"') ? $"\"{value}\"" : sample.StartsWith('\'') ? $"'{value}'" : value;
     }
 
     private static bool IsSorted(List<string> values) =>
-        values.Count >= 2 && values.Zip(values.Skip(1)).All(pair => string.CompareOrdinal(Key(pair.First), Key(pair.Second)) <= 0);
+        values.Count >= 2 && values.Zip(values.Skip(1)).All(pair
+            => string.CompareOrdinal(Key(pair.First), Key(pair.Second)) <= 0);
 
     private static bool Same(string a, string b) => Key(a) == Key(b);
 
@@ -204,7 +215,8 @@ public static class KustomizationEditor
             return "";
         }
 
-        var next = lines.Skip(keyLine + 1).FirstOrDefault(line => !line.IsBlank && !line.IsComment).Content ?? "";
+        var next = lines.Skip(keyLine + 1).FirstOrDefault(line => !line.IsBlank
+            && !line.IsComment).Content ?? "";
         var trimmed = next.TrimStart(' ');
         return trimmed.StartsWith('-') ? next[..(next.Length - trimmed.Length)] : "";
     }
@@ -222,5 +234,6 @@ public static class KustomizationEditor
     }
 
     private static string Unquote(string value) =>
-        value.Length >= 2 && (value[0] == '"' || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
+        value.Length >= 2 && (value[0] == '"'
+            || value[0] == '\'') && value[^1] == value[0] ? value[1..^1] : value;
 }

@@ -36,7 +36,8 @@ internal sealed class NamespaceLayout
         var shared = 0;
         foreach (var file in files.Where(file => file.Error is null))
         {
-            var namespaces = file.Objects.Select(document => document.Namespace).OfType<string>().Distinct().ToList();
+            var namespaces = file.Objects.Select(document
+                => document.Namespace).OfType<string>().Distinct().ToList();
             if (namespaces.Count > 1)
             {
                 shared += namespaces.Count;
@@ -49,8 +50,10 @@ internal sealed class NamespaceLayout
 
         var best = perNamespace
             .GroupBy(entry => entry.Template, StringComparer.Ordinal)
-            .Select(group => (Template: group.Key, Examples: group.Select(entry => (entry.File, entry.Namespace)).ToList()))
-            .OrderByDescending(group => group.Examples.Select(example => example.Namespace).Distinct().Count())
+            .Select(group => (Template: group.Key, Examples: group.Select(entry => (entry.File,
+                entry.Namespace)).ToList()))
+            .OrderByDescending(group => group.Examples.Select(example
+                => example.Namespace).Distinct().Count())
             .ThenBy(group => group.Template, StringComparer.Ordinal)
             .FirstOrDefault();
         var support = best.Examples?.Select(example => example.Namespace).Distinct().Count() ?? 0;
@@ -87,10 +90,12 @@ internal sealed class NamespaceLayout
 
     private static string ReplaceWord(string stem, string word)
     {
-        for (var at = stem.IndexOf(word, StringComparison.Ordinal); at >= 0; at = stem.IndexOf(word, at + 1, StringComparison.Ordinal))
+        for (var at = stem.IndexOf(word,
+            StringComparison.Ordinal); at >= 0; at = stem.IndexOf(word, at + 1, StringComparison.Ordinal))
         {
             var end = at + word.Length;
-            if ((at == 0 || stem[at - 1] is '-' or '_' or '.') && (end == stem.Length || stem[end] is '-' or '_' or '.'))
+            if ((at == 0 || stem[at - 1] is '-' or '_' or '.') && (end == stem.Length
+                || stem[end] is '-' or '_' or '.'))
             {
                 return stem[..at] + Slot + stem[end..];
             }

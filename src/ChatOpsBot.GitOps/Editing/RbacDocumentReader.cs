@@ -48,7 +48,8 @@ internal static class RbacDocumentReader
 
     private static RbacSubjectRef? ToSubject(YamlTreeMapping subject)
     {
-        if (subject.Text("kind") is not { Length: > 0 } kind || subject.Text("name") is not { Length: > 0 } name)
+        if (subject.Text("kind") is not { Length: > 0 } kind
+            || subject.Text("name") is not { Length: > 0 } name)
         {
             return null;
         }

@@ -9,7 +9,8 @@ public abstract record RbacEditResult;
 /// <param name="Changes">Every file to create or update (the target first, then kustomizations).</param>
 /// <param name="Added">The objects added, in order.</param>
 public sealed record RbacEditPlan(
-    string TargetPath, string Reason, IReadOnlyList<RbacFileChange> Changes, IReadOnlyList<RbacDocument> Added)
+    string TargetPath, string Reason, IReadOnlyList<RbacFileChange> Changes,
+        IReadOnlyList<RbacDocument> Added)
     : RbacEditResult;
 
 /// <summary>One file to create or update.</summary>

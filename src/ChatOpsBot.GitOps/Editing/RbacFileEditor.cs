@@ -14,12 +14,14 @@ public static class RbacFileEditor
     public const int MaxFiles = 5000;
 
     /// <summary>Plans the change for a fix.</summary>
-    /// <param name="files">The repository's files (path → exact text); non-YAML files may be left out.</param>
+    /// <param name="files">The repository's files (path → exact text); non-YAML files may be left
+    /// out.</param>
     /// <param name="fix">The fix, with its manifest.</param>
     /// <param name="configuredPath">
     /// The file to edit when the platform team has chosen one; may hold <c>{namespace}</c>.
     /// </param>
-    public static RbacEditResult Plan(IReadOnlyDictionary<string, string> files, ProposedFix fix, string? configuredPath = null)
+    public static RbacEditResult Plan(IReadOnlyDictionary<string, string> files, ProposedFix fix,
+        string? configuredPath = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(fix);
@@ -31,7 +33,8 @@ public static class RbacFileEditor
 
         if (files.Count > MaxFiles)
         {
-            return new RbacEditRejected($"The repository folder holds more than {MaxFiles} files; narrow the folder read.");
+            return new RbacEditRejected(
+                $"The repository folder holds more than {MaxFiles} files; narrow the folder read.");
         }
 
         FixManifest manifest;
@@ -63,7 +66,8 @@ public static class RbacFileEditor
         // Companion objects (a Role the binding needs) already in the repository are not added twice.
         var documents = manifest.Documents
             .Where(document => document == manifest.Key
-                || !repository.Any(file => file.Objects.Any(existing => EquivalentObjects.SameObject(existing, document.Resource))))
+                || !repository.Any(file => file.Objects.Any(existing
+                    => EquivalentObjects.SameObject(existing, document.Resource))))
             .ToList();
         var existing = repository.FirstOrDefault(file => file.Path == choice.Path);
         if (existing is null && files.ContainsKey(choice.Path))
@@ -89,30 +93,38 @@ public static class RbacFileEditor
         {
             try
             {
-                changes.AddRange(KustomizationChanges.ForNewFile(files, choice, manifest.Key.Resource.Namespace));
+                changes.AddRange(KustomizationChanges.ForNewFile(files, choice,
+                    manifest.Key.Resource.Namespace));
             }
             catch (FormatException exception)
             {
-                return new RbacEditRejected($"Cannot list {choice.Path} in its kustomization: {exception.Message}");
+                return new RbacEditRejected(
+                    $"Cannot list {choice.Path} in its kustomization: {exception.Message}");
             }
         }
 
-        return new RbacEditPlan(choice.Path, choice.Reason, changes, documents.Select(document => document.Resource).ToList());
+        return new RbacEditPlan(choice.Path, choice.Reason, changes, documents.Select(document
+            => document.Resource).ToList());
     }
 
-    private static RbacFileChange Append(RepositoryFile file, IReadOnlyList<FixDocument> documents, RbacDocument key)
+    private static RbacFileChange Append(RepositoryFile file, IReadOnlyList<FixDocument> documents,
+        RbacDocument key)
     {
         var style = YamlFileStyle.Of(file.Text);
         var header = HeaderTemplate.Learn(style, file.DocumentObjects)?.Render(key) ?? [];
-        var addition = DocumentAppender.Addition(file.Text, style, header, documents.Select(document => document.Yaml).ToList());
+        var addition = DocumentAppender.Addition(file.Text, style, header,
+            documents.Select(document => document.Yaml).ToList());
         return new RbacFileChange(file.Path, file.Text, file.Text + addition, addition);
     }
 
-    private static RbacFileChange NewFile(TargetChoice choice, IReadOnlyList<FixDocument> documents, RbacDocument key)
+    private static RbacFileChange NewFile(TargetChoice choice,
+        IReadOnlyList<FixDocument> documents, RbacDocument key)
     {
         var model = choice.Model is { } file ? YamlFileStyle.Of(file.Text) : null;
-        var header = model is null ? null : HeaderTemplate.Learn(model, choice.Model!.DocumentObjects)?.Render(key);
-        var text = DocumentAppender.NewFile(model, header ?? [], documents.Select(document => document.Yaml).ToList());
+        var header = model is null ? null : HeaderTemplate.Learn(model,
+            choice.Model!.DocumentObjects)?.Render(key);
+        var text = DocumentAppender.NewFile(model, header ?? [], documents.Select(document
+            => document.Yaml).ToList());
         return new RbacFileChange(choice.Path, null, text, text);
     }
 
@@ -122,19 +134,22 @@ public static class RbacFileEditor
         var after = RepositoryFile.Read(change.Path, change.NewText, null);
         var expected = (before?.DocumentObjects.Count ?? 0) + documents.Count;
         var added = after.DocumentObjects.Skip(expected - documents.Count).ToList();
-        var intact = change.OriginalText is null || change.NewText.StartsWith(change.OriginalText, StringComparison.Ordinal);
+        var intact = change.OriginalText is null || change.NewText.StartsWith(change.OriginalText,
+            StringComparison.Ordinal);
         var same = added.Count == documents.Count && added.Zip(documents)
             .All(pair => pair.First is { } read && EquivalentObjects.SameContent(read, pair.Second.Resource));
         return after.Error is null && after.DocumentObjects.Count == expected && intact && same
             ? null
-            : $"Appending to {change.Path} would not give a file that reads back as before plus the fix; edit it by hand.";
+            : $"Appending to {change.Path} would not give a file that reads back as before plus the fix; "
+                + "edit it by hand.";
     }
 
     private static List<RepositoryFile> Read(IReadOnlyDictionary<string, string> files)
     {
         var namespaces = files
             .Where(file => RepositoryPaths.IsKustomization(file.Key))
-            .ToDictionary(file => RepositoryPaths.DirectoryOf(file.Key), file => KustomizationEditor.NamespaceOf(file.Value));
+            .ToDictionary(file => RepositoryPaths.DirectoryOf(file.Key), file
+                => KustomizationEditor.NamespaceOf(file.Value));
         return files
             .Where(file => RepositoryPaths.IsManifestFile(file.Key))
             .OrderBy(file => file.Key, StringComparer.Ordinal)
@@ -144,7 +159,8 @@ public static class RbacFileEditor
     }
 
     private static bool IsRepositoryKind(string kind) =>
-        kind is RbacKinds.RoleBinding or RbacKinds.ClusterRoleBinding or RbacKinds.Role or RbacKinds.ClusterRole;
+        kind is RbacKinds.RoleBinding or RbacKinds.ClusterRoleBinding
+            or RbacKinds.Role or RbacKinds.ClusterRole;
 
     /// <summary>A DNS label, as Kubernetes requires of namespace names: safe to write into a path.</summary>
     internal static bool IsNamespaceName(string name) =>

@@ -22,10 +22,12 @@ internal sealed class RepositoryFile
     /// <summary>The exact text.</summary>
     public string Text { get; }
 
-    /// <summary>For each document with content, the object at its root (null for a List or a non-object).</summary>
+    /// <summary>For each document with content, the object at its root (null for a List or a
+    /// non-object).</summary>
     public IReadOnlyList<RbacDocument?> DocumentObjects { get; }
 
-    /// <summary>Every object, List items included, with the kustomization's namespace where none is written.</summary>
+    /// <summary>Every object, List items included, with the kustomization's namespace where none is
+    /// written.</summary>
     public IReadOnlyList<RbacDocument> Objects { get; }
 
     /// <summary>Why the file could not be read, or null.</summary>
@@ -44,8 +46,10 @@ internal sealed class RepositoryFile
 
         try
         {
-            var roots = YamlTree.ReadAll(text).Where(root => root is not YamlTreeScalar { Value.Length: 0 }).ToList();
-            var perDocument = roots.Select(root => WithNamespace(RbacDocumentReader.ToDocument(root), defaultNamespace)).ToList();
+            var roots = YamlTree.ReadAll(text).Where(root
+                => root is not YamlTreeScalar { Value.Length: 0 }).ToList();
+            var perDocument = roots.Select(root
+                => WithNamespace(RbacDocumentReader.ToDocument(root), defaultNamespace)).ToList();
             var objects = RbacDocumentReader.ReadAll(text)
                 .Select(document => WithNamespace(document, defaultNamespace)!)
                 .ToList();
@@ -58,7 +62,8 @@ internal sealed class RepositoryFile
     }
 
     private static RbacDocument? WithNamespace(RbacDocument? document, string? defaultNamespace) =>
-        document is { Namespace: null } && defaultNamespace is not null && RbacKinds.IsNamespaced(document.Kind)
+        document is { Namespace: null } && defaultNamespace is not null
+            && RbacKinds.IsNamespaced(document.Kind)
             ? document with { Namespace = defaultNamespace }
             : document;
 }

@@ -4,7 +4,8 @@ namespace ChatOpsBot.GitOps.Editing;
 public static class RepositoryPaths
 {
     /// <summary>File names kustomize reads as a kustomization.</summary>
-    public static readonly IReadOnlyList<string> KustomizationNames = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+    public static readonly IReadOnlyList<string> KustomizationNames = ["kustomization.yaml",
+        "kustomization.yml", "Kustomization"];
 
     /// <summary>The folder of a path ("" for the root).</summary>
     public static string DirectoryOf(string path)
@@ -27,7 +28,8 @@ public static class RepositoryPaths
 
     /// <summary>True for a YAML file that is not a kustomization.</summary>
     public static bool IsManifestFile(string path) =>
-        (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+        (path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml",
+            StringComparison.OrdinalIgnoreCase))
         && !IsKustomization(path);
 
     /// <summary>True for a kustomization file.</summary>

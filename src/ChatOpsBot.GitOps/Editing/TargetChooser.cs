@@ -3,9 +3,12 @@ namespace ChatOpsBot.GitOps.Editing;
 /// <summary>The file chosen for a fix.</summary>
 /// <param name="Path">The file to append to or create.</param>
 /// <param name="Reason">Why, in one sentence.</param>
-/// <param name="Model">A file whose layout a new file copies (and whose folder's kustomization is the model).</param>
-/// <param name="ModelNamespace">The namespace the model file is for, when the layout is one file per namespace.</param>
-internal sealed record TargetChoice(string Path, string Reason, RepositoryFile? Model, string? ModelNamespace);
+/// <param name="Model">A file whose layout a new file copies (and whose folder's kustomization is
+/// the model).</param>
+/// <param name="ModelNamespace">The namespace the model file is for, when the layout is one file
+/// per namespace.</param>
+internal sealed record TargetChoice(string Path, string Reason, RepositoryFile? Model,
+    string? ModelNamespace);
 
 /// <summary>
 /// Chooses the file a fix goes into: the configured path; else, when the repository keeps one file
@@ -56,11 +59,13 @@ internal static class TargetChooser
         var manifests = files.Where(file => RepositoryPaths.IsManifestFile(file.Path)).ToList();
         if (manifests.Count == 1 && manifests[0].Error is null)
         {
-            return (new TargetChoice(manifests[0].Path, $"{manifests[0].Path} is the repository's only YAML file.",
+            return (new TargetChoice(manifests[0].Path,
+                $"{manifests[0].Path} is the repository's only YAML file.",
                 manifests[0], null), null);
         }
 
-        return (null, "No file of the RBAC repository holds RBAC objects to follow; set the file path to edit.");
+        return (null,
+            "No file of the RBAC repository holds RBAC objects to follow; set the file path to edit.");
     }
 
     /// <summary>
@@ -70,7 +75,8 @@ internal static class TargetChooser
     private static Score Similarity(RepositoryFile file, RbacDocument wanted)
     {
         var score = default(Score);
-        foreach (var existing in file.Objects.Where(existing => existing.Namespace != wanted.Namespace || existing.Name != wanted.Name))
+        foreach (var existing in file.Objects.Where(existing
+            => existing.Namespace != wanted.Namespace || existing.Name != wanted.Name))
         {
             var subject = existing.Subjects.Intersect(wanted.Subjects).Any();
             var role = existing.RoleRef is not null && Equals(existing.RoleRef, wanted.RoleRef);
@@ -91,9 +97,11 @@ internal static class TargetChooser
     {
         var like = file.Objects
             .Where(existing => existing.Kind == wanted.Kind && existing.Namespace != wanted.Namespace)
-            .OrderByDescending(existing => existing.Subjects.Intersect(wanted.Subjects).Any() && Equals(existing.RoleRef, wanted.RoleRef))
+            .OrderByDescending(existing => existing.Subjects.Intersect(wanted.Subjects).Any()
+                && Equals(existing.RoleRef, wanted.RoleRef))
             .Take(3)
-            .Select(existing => existing.Namespace is null ? existing.Name : $"{existing.Name} in {existing.Namespace}")
+            .Select(existing
+                => existing.Namespace is null ? existing.Name : $"{existing.Name} in {existing.Namespace}")
             .ToList();
         return like.Count == 0
             ? $"{file.Path} holds the repository's RBAC objects most like this one."
@@ -102,18 +110,23 @@ internal static class TargetChooser
 
     // "rb:goodbye" in goodbye and "rb:hello" in hello share the naming "rb:<namespace>".
     private static bool SameNaming(RbacDocument existing, RbacDocument wanted) =>
-        existing.Kind == wanted.Kind && existing.Namespace is { Length: > 0 } theirs && wanted.Namespace is { Length: > 0 } ours
+        existing.Kind == wanted.Kind && existing.Namespace is { Length: > 0 } theirs
+            && wanted.Namespace is { Length: > 0 } ours
         && existing.Name.Contains(theirs, StringComparison.Ordinal)
-        && existing.Name.Replace(theirs, "\u0001", StringComparison.Ordinal) == wanted.Name.Replace(ours, "\u0001", StringComparison.Ordinal);
+        && existing.Name.Replace(theirs, "\u0001",
+            StringComparison.Ordinal) == wanted.Name.Replace(ours, "\u0001", StringComparison.Ordinal);
 
-    private static (TargetChoice?, string?) Configured(IReadOnlyList<RepositoryFile> files, RbacDocument wanted, string configured)
+    private static (TargetChoice?, string?) Configured(IReadOnlyList<RepositoryFile> files,
+        RbacDocument wanted, string configured)
     {
         var path = RepositoryPaths.Normalise(configured.Trim());
         if (path.Contains(NamespacePlaceholder, StringComparison.Ordinal))
         {
             if (wanted.Namespace is null)
             {
-                return (null, $"The configured file path {configured} names a namespace, but {wanted} is cluster-wide.");
+                return (null,
+                    $"The configured file path {configured} names a namespace, "
+                    + $"but {wanted} is cluster-wide.");
             }
 
             if (!RbacFileEditor.IsNamespaceName(wanted.Namespace))
@@ -132,11 +145,14 @@ internal static class TargetChooser
         var model = files.FirstOrDefault(file => file.Path == path)
             ?? files.Where(file => file.Error is null && RepositoryPaths.IsManifestFile(file.Path))
                 .OrderByDescending(file => Similarity(file, wanted)).FirstOrDefault();
-        return (new TargetChoice(path, $"{path} is the file configured for RBAC changes.", model, null), null);
+        return (new TargetChoice(path, $"{path} is the file configured for RBAC changes.", model,
+            null), null);
     }
 
-    /// <summary>Counts compared in order: a file with more bindings of the same subject and role wins.</summary>
-    private readonly record struct Score(int Both, int Subject, int Role, int Naming, int Kind) : IComparable<Score>
+    /// <summary>Counts compared in order: a file with more bindings of the same subject and role
+    /// wins.</summary>
+    private readonly record struct Score(int Both, int Subject, int Role, int Naming,
+        int Kind) : IComparable<Score>
     {
         public int CompareTo(Score other)
         {

@@ -12,7 +12,8 @@ internal readonly record struct TextLine(int Start, string Content, string Break
     /// <summary>A YAML comment line (<c># …</c> after optional indentation).</summary>
     public bool IsComment => Content.AsSpan().TrimStart(" \t\uFEFF").StartsWith("#");
 
-    /// <summary>A YAML document start marker at column 0 (<c>---</c>, alone or followed by a space).</summary>
+    /// <summary>A YAML document start marker at column 0 (<c>---</c>, alone or followed by a
+    /// space).</summary>
     public bool IsDocumentStart => IsMarker("---");
 
     /// <summary>A YAML document end marker at column 0 (<c>...</c>).</summary>

@@ -24,7 +24,8 @@ internal sealed class YamlFileStyle
 {
     private YamlFileStyle(
         string lineBreak, IReadOnlyList<TextLine> lines, IReadOnlyList<DocumentBlock> documents,
-        CommentPlacement placement, int gapBefore, int gapAfter, bool leadingSeparator, bool trailingSeparator)
+        CommentPlacement placement, int gapBefore, int gapAfter, bool leadingSeparator,
+            bool trailingSeparator)
     {
         LineBreak = lineBreak;
         Lines = lines;
@@ -108,7 +109,8 @@ internal sealed class YamlFileStyle
 
     private static CommentPlacement ChoosePlacement(IReadOnlyList<TextLine> lines, List<DocumentBlock> blocks)
     {
-        var after = blocks.Count(block => CommentsAbove(lines, block.FirstContent, block.Separator ?? -1).Count > 0);
+        var after = blocks.Count(block => CommentsAbove(lines, block.FirstContent, block.Separator
+            ?? -1).Count > 0);
         var before = blocks.Count(block =>
             block.Separator is { } separator && CommentsAbove(lines, separator, -1).Count > 0);
         return before > after ? CommentPlacement.BeforeSeparator : CommentPlacement.AfterSeparator;
@@ -136,7 +138,9 @@ internal sealed class YamlFileStyle
                 continue;
             }
 
-            var top = placement == CommentPlacement.BeforeSeparator ? separator - document.Intro.Count : separator;
+            var top = placement == CommentPlacement.BeforeSeparator
+                ? separator - document.Intro.Count
+                : separator;
             var blanks = 0;
             var i = top - 1;
             for (; i >= 0 && lines[i].IsBlank; i--)

@@ -10,7 +10,8 @@ internal abstract record YamlTreeNode;
 internal sealed record YamlTreeScalar(string Value) : YamlTreeNode;
 
 /// <summary>A mapping; keys that are not scalars are dropped.</summary>
-internal sealed record YamlTreeMapping(IReadOnlyList<KeyValuePair<string, YamlTreeNode>> Entries) : YamlTreeNode
+internal sealed record YamlTreeMapping(IReadOnlyList<KeyValuePair<string,
+    YamlTreeNode>> Entries) : YamlTreeNode
 {
     /// <summary>The value of the first entry with this key, or null.</summary>
     public YamlTreeNode? this[string key] =>

@@ -8,7 +8,8 @@ namespace ChatOpsBot.GitOps.GitHub;
 /// cached and renewed five minutes before it expires.
 /// </summary>
 internal sealed class GitHubAppCredentialStore(
-    long appId, string privateKeyPem, long installationId, Uri apiBaseUrl, TimeProvider time) : ICredentialStore, IDisposable
+    long appId, string privateKeyPem, long installationId, Uri apiBaseUrl,
+        TimeProvider time) : ICredentialStore, IDisposable
 {
     private static readonly TimeSpan RenewBefore = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -25,7 +26,8 @@ internal sealed class GitHubAppCredentialStore(
                 var jwt = GitHubAppJwt.Create(appId, privateKeyPem, time.GetUtcNow());
                 var app = new GitHubClient(new Connection(GitHubClientFactory.ProductHeader, apiBaseUrl,
                     new InMemoryCredentialStore(new Credentials(jwt, AuthenticationType.Bearer))));
-                var token = await app.GitHubApps.CreateInstallationToken(installationId).ConfigureAwait(false);
+                var token = await app.GitHubApps.CreateInstallationToken(installationId)
+                    .ConfigureAwait(false);
                 _credentials = new Credentials(token.Token);
                 _expires = token.ExpiresAt;
             }

@@ -21,7 +21,10 @@ internal static class GitHubAppJwt
         }
         catch (Exception exception) when (exception is ArgumentException or CryptographicException)
         {
-            throw new ArgumentException("The GitHub App private key is not an RSA key in PEM form.", nameof(privateKeyPem), exception);
+            throw new ArgumentException(
+                "The GitHub App private key is not an RSA key in PEM form.",
+                nameof(privateKeyPem),
+                exception);
         }
 
         var issued = now.AddSeconds(-60).ToUnixTimeSeconds();
@@ -29,7 +32,8 @@ internal static class GitHubAppJwt
         var header = Base64Url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}"u8.ToArray());
         var payload = Base64Url(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
             $"{{\"iat\":{issued},\"exp\":{expires},\"iss\":\"{appId}\"}}")));
-        var signature = rsa.SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = rsa.SignData(Encoding.ASCII.GetBytes($"{header}.{payload}"),
+            HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         return $"{header}.{payload}.{Base64Url(signature)}";
     }
 

@@ -31,7 +31,8 @@ internal static class GitHubClientFactory
         else
         {
             var app = new GitHubAppCredentialStore(
-                options.AppId!.Value, options.PrivateKeyPem!, options.InstallationId!.Value, baseAddress, time);
+                options.AppId!.Value, options.PrivateKeyPem!, options.InstallationId!.Value,
+                    baseAddress, time);
             credentials = app;
             owned = app;
         }

@@ -14,7 +14,8 @@ internal static class GitHubErrors
     public static bool IsPullRequestExists(Exception exception) =>
         exception is ApiValidationException validation && Says(validation, "pull request already exists");
 
-    /// <summary>409 (stale sha) or 422 (sha missing or wrong) on writing a file: it changed meanwhile.</summary>
+    /// <summary>409 (stale sha) or 422 (sha missing or wrong) on writing a file: it changed
+    /// meanwhile.</summary>
     public static bool IsShaConflict(Exception exception) =>
         exception is ApiException { StatusCode: HttpStatusCode.Conflict }
         || (exception is ApiValidationException validation && Says(validation, "sha"));
@@ -28,8 +29,10 @@ internal static class GitHubErrors
     /// <summary>GitHub's message with its error details, on one line.</summary>
     public static string Message(ApiException exception)
     {
-        var details = exception.ApiError?.Errors?.Select(error => error.Message).Where(message => !string.IsNullOrEmpty(message)) ?? [];
-        var text = string.Join(" ", new[] { exception.ApiError?.Message ?? exception.Message }.Concat(details));
+        var details = exception.ApiError?.Errors?.Select(error => error.Message).Where(message
+            => !string.IsNullOrEmpty(message)) ?? [];
+        var text = string.Join(" ", new[] { exception.ApiError?.Message
+            ?? exception.Message }.Concat(details));
         var line = text.ReplaceLineEndings(" ").Trim();
         return line.Length > 300 ? line[..300] + "…" : line;
     }

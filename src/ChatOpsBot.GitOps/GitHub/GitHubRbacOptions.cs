@@ -13,7 +13,8 @@ public enum RbacMergeMethod
     Rebase,
 }
 
-/// <summary>The RBAC GitOps repository on GitHub (or GitHub Enterprise Server) and how to change it.</summary>
+/// <summary>The RBAC GitOps repository on GitHub (or GitHub Enterprise Server) and how to change
+/// it.</summary>
 public sealed class GitHubRbacOptions
 {
     /// <summary>The repository's owner (user or organisation).</summary>
@@ -37,7 +38,8 @@ public sealed class GitHubRbacOptions
     /// <summary>A personal access token (fine-grained: Contents and Pull requests write).</summary>
     public string? Token { get; set; }
 
-    /// <summary>The GitHub App's id, with <see cref="PrivateKeyPem"/> and <see cref="InstallationId"/>.</summary>
+    /// <summary>The GitHub App's id, with <see cref="PrivateKeyPem"/> and <see
+    /// cref="InstallationId"/>.</summary>
     public long? AppId { get; set; }
 
     /// <summary>The GitHub App's private key (PEM).</summary>
@@ -85,7 +87,8 @@ public sealed class GitHubRbacOptions
         var app = AppId is not null || !string.IsNullOrEmpty(PrivateKeyPem) || InstallationId is not null;
         if (string.IsNullOrEmpty(Token) == !app)
         {
-            problems.Add("Set either a token or a GitHub App (app id, private key and installation id), not both.");
+            problems.Add(
+                "Set either a token or a GitHub App (app id, private key and installation id), not both.");
         }
         else if (app && (AppId is null || string.IsNullOrEmpty(PrivateKeyPem) || InstallationId is null))
         {
@@ -97,7 +100,8 @@ public sealed class GitHubRbacOptions
             problems.Add("The GitHub API base URL must be an absolute http(s) URL.");
         }
 
-        if (string.IsNullOrWhiteSpace(BranchPrefix) || BranchPrefix.Any(c => char.IsWhiteSpace(c) || c is '~' or '^' or ':' or '?' or '*' or '[' or '\\'))
+        if (string.IsNullOrWhiteSpace(BranchPrefix) || BranchPrefix.Any(c => char.IsWhiteSpace(c)
+            || c is '~' or '^' or ':' or '?' or '*' or '[' or '\\'))
         {
             problems.Add("The branch prefix must be a valid Git ref fragment.");
         }

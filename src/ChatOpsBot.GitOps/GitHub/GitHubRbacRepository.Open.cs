@@ -13,12 +13,14 @@ public sealed partial class GitHubRbacRepository
     /// already on the base branch gives <see cref="AlreadyPresent"/>. A base branch that moves, a
     /// file changed meanwhile or a branch deleted meanwhile make it rebuild (bounded).
     /// </summary>
-    public async Task<OpenPullRequestResult> OpenPullRequestAsync(AccessChange change, CancellationToken cancellationToken = default)
+    public async Task<OpenPullRequestResult> OpenPullRequestAsync(AccessChange change,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         if (!IsBranchSafe(change.RequestId))
         {
-            return new Failed("The request id cannot name a branch (letters, digits, '.', '_' and '-' only, at most 100).");
+            return new Failed(
+                "The request id cannot name a branch (letters, digits, '.', '_' and '-' only, at most 100).");
         }
 
         FixManifest manifest;
@@ -34,7 +36,8 @@ public sealed partial class GitHubRbacRepository
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await OpenLockedAsync(change, manifest.Key.Resource, cancellationToken).ConfigureAwait(false);
+            return await OpenLockedAsync(change, manifest.Key.Resource, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
@@ -47,12 +50,14 @@ public sealed partial class GitHubRbacRepository
         }
     }
 
-    private async Task<OpenPullRequestResult> OpenLockedAsync(AccessChange change, RbacDocument key, CancellationToken cancellationToken)
+    private async Task<OpenPullRequestResult> OpenLockedAsync(AccessChange change,
+        RbacDocument key, CancellationToken cancellationToken)
     {
         var baseBranch = await BaseBranchAsync(cancellationToken).ConfigureAwait(false);
         var branch = _options.BranchPrefix + change.RequestId;
         var markers = PullRequestMarkers.For(change.RequestId, key);
-        if (await FindOpenAsync(baseBranch, branch, markers, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await FindOpenAsync(baseBranch, branch, markers,
+            cancellationToken).ConfigureAwait(false) is { } existing)
         {
             GitHubRbacLog.Existing(_logger, existing.Number, change.RequestId);
             return existing;
@@ -74,13 +79,16 @@ public sealed partial class GitHubRbacRepository
                 return new Failed(((RbacEditRejected)planned).Reason);
             }
 
-            if (plan.Changes.FirstOrDefault(file => file.IsNewFile && snapshot.Unreadable.Contains(file.Path)) is { } clash)
+            if (plan.Changes.FirstOrDefault(file => file.IsNewFile
+                && snapshot.Unreadable.Contains(file.Path)) is { } clash)
             {
-                return new Failed($"{clash.Path} exists but could not be read (too large or not UTF-8); edit it by hand.");
+                return new Failed(
+                    $"{clash.Path} exists but could not be read (too large or not UTF-8); edit it by hand.");
             }
 
             await ResetBranchAsync(branch, baseSha, cancellationToken).ConfigureAwait(false);
-            var committed = await CommitAsync(change, key, branch, plan, snapshot, cancellationToken).ConfigureAwait(false);
+            var committed = await CommitAsync(change, key, branch, plan, snapshot, cancellationToken)
+                .ConfigureAwait(false);
             if (committed is CommitOutcome.Failed failed)
             {
                 return new Failed(failed.Reason);
@@ -99,10 +107,15 @@ public sealed partial class GitHubRbacRepository
                 continue;
             }
 
-            return await CreatePullRequestAsync(change, key, markers, branch, baseBranch, plan, cancellationToken).ConfigureAwait(false);
+            return await CreatePullRequestAsync(change, key, markers, branch, baseBranch, plan,
+                cancellationToken)
+                .ConfigureAwait(false);
         }
 
-        return new Failed($"The repository kept changing while the change was written ({_options.Retry.MaxRebuilds + 1} tries); try again.");
+        return new Failed(
+            $"The repository kept changing while the change was written "
+            + $"({_options.Retry.MaxRebuilds + 1} tries); "
+            + "try again.");
     }
 
     private async Task<OpenPullRequestResult> CreatePullRequestAsync(
@@ -116,13 +129,16 @@ public sealed partial class GitHubRbacRepository
         PullRequest created;
         try
         {
-            created = await _retry.RunAsync(() => _client.PullRequest.Create(Owner, Name, request), cancellationToken).ConfigureAwait(false);
+            created = await _retry.RunAsync(() => _client.PullRequest.Create(Owner, Name, request),
+                cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (ApiValidationException exception) when (GitHubErrors.IsPullRequestExists(exception))
         {
             // Opened by a first try whose answer was lost, or by another replica: that one stands,
             // with its labels and reviewers (asking again changes nothing when they are there).
-            var existing = await FindOpenAsync(baseBranch, branch, markers, cancellationToken).ConfigureAwait(false);
+            var existing = await FindOpenAsync(baseBranch, branch, markers, cancellationToken)
+                .ConfigureAwait(false);
             if (existing is { SameRequest: true })
             {
                 await DecorateAsync(existing.Number, cancellationToken).ConfigureAwait(false);
@@ -149,7 +165,8 @@ public sealed partial class GitHubRbacRepository
         {
             try
             {
-                await _retry.RunAsync(() => _client.Issue.Labels.AddToIssue(Owner, Name, number, [.. _options.Labels]), cancellationToken)
+                await _retry.RunAsync(() => _client.Issue.Labels.AddToIssue(Owner, Name, number,
+                    [.. _options.Labels]), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (ApiException exception)
@@ -163,8 +180,10 @@ public sealed partial class GitHubRbacRepository
         {
             try
             {
-                var reviewers = new PullRequestReviewRequest([.. _options.Reviewers], [.. _options.TeamReviewers]);
-                await _retry.RunAsync(() => _client.PullRequest.ReviewRequest.Create(Owner, Name, number, reviewers), cancellationToken)
+                var reviewers = new PullRequestReviewRequest([.. _options.Reviewers],
+                    [.. _options.TeamReviewers]);
+                await _retry.RunAsync(() => _client.PullRequest.ReviewRequest.Create(Owner, Name,
+                    number, reviewers), cancellationToken)
                     .ConfigureAwait(false);
             }
             catch (ApiException exception)
@@ -190,13 +209,16 @@ public sealed partial class GitHubRbacRepository
             {
                 try
                 {
-                    await WriteFileAsync(file.Path, text, sha, branch, message, cancellationToken).ConfigureAwait(false);
+                    await WriteFileAsync(file.Path, text, sha, branch, message, cancellationToken)
+                        .ConfigureAwait(false);
                     break;
                 }
-                catch (Exception exception) when (GitHubErrors.IsShaConflict(exception) && attempt < _options.Retry.MaxRebuilds)
+                catch (Exception exception) when (GitHubErrors.IsShaConflict(exception)
+                    && attempt < _options.Retry.MaxRebuilds)
                 {
                     GitHubRbacLog.FileConflict(_logger, change.RequestId, file.Path);
-                    var rebuilt = await RebuildAsync(change, branch, file.Path, snapshot, cancellationToken).ConfigureAwait(false);
+                    var rebuilt = await RebuildAsync(change, branch, file.Path, snapshot, cancellationToken)
+                        .ConfigureAwait(false);
                     if (rebuilt is CommitOutcome.Failed failed)
                     {
                         return failed;
@@ -221,10 +243,12 @@ public sealed partial class GitHubRbacRepository
 
     // The file changed on the branch: plan again against its current text and write that.
     private async Task<CommitOutcome> RebuildAsync(
-        AccessChange change, string branch, string path, RepositorySnapshot snapshot, CancellationToken cancellationToken)
+        AccessChange change, string branch, string path, RepositorySnapshot snapshot,
+            CancellationToken cancellationToken)
     {
         var (current, sha) = await ReadFileAsync(path, branch, cancellationToken).ConfigureAwait(false);
-        var files = snapshot.Texts.ToDictionary(entry => entry.Key, entry => entry.Value, StringComparer.Ordinal);
+        var files = snapshot.Texts.ToDictionary(entry => entry.Key, entry => entry.Value,
+            StringComparer.Ordinal);
         if (current is null)
         {
             files.Remove(path);
@@ -237,32 +261,40 @@ public sealed partial class GitHubRbacRepository
         return RbacFileEditor.Plan(files, change.Fix, _options.FilePath) switch
         {
             RbacAlreadyPresent => new CommitOutcome.Done(),
-            RbacEditPlan replanned when replanned.Changes.FirstOrDefault(file => file.Path == path) is { } again =>
+            RbacEditPlan replanned when replanned.Changes.FirstOrDefault(file
+                => file.Path == path) is { } again =>
                 new CommitOutcome.Rewrite(again.NewText, again.IsNewFile ? null : sha),
             RbacEditRejected rejected => new CommitOutcome.Failed(rejected.Reason),
-            _ => new CommitOutcome.Failed($"{path} changed meanwhile and the change no longer fits it; try again."),
+            _ => new CommitOutcome.Failed(
+                $"{path} changed meanwhile and the change no longer fits it; try again."),
         };
     }
 
-    private async Task WriteFileAsync(string path, string text, string? sha, string branch, string message, CancellationToken cancellationToken)
+    private async Task WriteFileAsync(string path, string text, string? sha, string branch,
+        string message, CancellationToken cancellationToken)
     {
         if (sha is null)
         {
-            await _retry.RunAsync(() => _client.Repository.Content.CreateFile(Owner, Name, path, new CreateFileRequest(message, text, branch)),
+            await _retry.RunAsync(() => _client.Repository.Content.CreateFile(Owner, Name, path,
+                new CreateFileRequest(message, text, branch)),
                 cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await _retry.RunAsync(() => _client.Repository.Content.UpdateFile(Owner, Name, path, new UpdateFileRequest(message, text, sha, branch)),
+            await _retry.RunAsync(() => _client.Repository.Content.UpdateFile(Owner, Name, path,
+                new UpdateFileRequest(message, text, sha, branch)),
                 cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async Task<(string? Text, string? Sha)> ReadFileAsync(string path, string branch, CancellationToken cancellationToken)
+    private async Task<(string? Text, string? Sha)> ReadFileAsync(string path, string branch,
+        CancellationToken cancellationToken)
     {
         try
         {
-            var contents = await _retry.RunAsync(() => _client.Repository.Content.GetAllContentsByRef(Owner, Name, path, branch), cancellationToken)
+            var contents = await _retry.RunAsync(()
+                => _client.Repository.Content.GetAllContentsByRef(Owner, Name, path, branch),
+                    cancellationToken)
                 .ConfigureAwait(false);
             var file = contents.Count == 1 ? contents[0] : null;
             return file?.EncodedContent is { } encoded
@@ -279,20 +311,23 @@ public sealed partial class GitHubRbacRepository
     {
         try
         {
-            await _retry.RunAsync(() => _client.Git.Reference.Create(Owner, Name, new NewReference($"refs/heads/{branch}", sha)), cancellationToken)
+            await _retry.RunAsync(() => _client.Git.Reference.Create(Owner, Name,
+                new NewReference($"refs/heads/{branch}", sha)), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (ApiValidationException exception) when (GitHubErrors.IsReferenceExists(exception))
         {
             // Left by an earlier try with no open pull request: ours to start again from the base head.
-            await _retry.RunAsync(() => _client.Git.Reference.Update(Owner, Name, $"heads/{branch}", new ReferenceUpdate(sha, force: true)),
+            await _retry.RunAsync(() => _client.Git.Reference.Update(Owner, Name,
+                $"heads/{branch}", new ReferenceUpdate(sha, force: true)),
                 cancellationToken).ConfigureAwait(false);
         }
     }
 
     private async Task<string> HeadOfAsync(string branch, CancellationToken cancellationToken)
     {
-        var reference = await _retry.RunAsync(() => _client.Git.Reference.Get(Owner, Name, $"heads/{branch}"), cancellationToken)
+        var reference = await _retry.RunAsync(() => _client.Git.Reference.Get(Owner, Name,
+            $"heads/{branch}"), cancellationToken)
             .ConfigureAwait(false);
         return reference.Object.Sha;
     }
@@ -306,7 +341,9 @@ public sealed partial class GitHubRbacRepository
 
         if (_defaultBranch is null)
         {
-            var repository = await _retry.RunAsync(() => _client.Repository.Get(Owner, Name), cancellationToken).ConfigureAwait(false);
+            var repository = await _retry.RunAsync(() => _client.Repository.Get(Owner, Name),
+                cancellationToken)
+                .ConfigureAwait(false);
             _defaultBranch = repository.DefaultBranch;
         }
 
@@ -319,36 +356,43 @@ public sealed partial class GitHubRbacRepository
     {
         var request = new PullRequestRequest { State = ItemStateFilter.Open, Base = baseBranch };
         var open = await _retry.RunAsync(
-            () => _client.PullRequest.GetAllForRepository(Owner, Name, request, new ApiOptions { PageSize = 100, PageCount = 10 }),
+            () => _client.PullRequest.GetAllForRepository(Owner, Name, request,
+                new ApiOptions { PageSize = 100, PageCount = 10 }),
             cancellationToken).ConfigureAwait(false);
         var sameRequest = open.FirstOrDefault(pullRequest => pullRequest.Head?.Ref == branch);
         var sameChange = sameRequest ?? open.FirstOrDefault(pullRequest =>
             PullRequestMarkers.Parse(pullRequest.Body) is { } theirs && theirs.SameChange(markers));
         return sameChange is null
             ? null
-            : new ExistingPullRequest(sameChange.Number, new Uri(sameChange.HtmlUrl), sameChange.Head.Sha, sameChange.Head.Ref,
+            : new ExistingPullRequest(sameChange.Number, new Uri(sameChange.HtmlUrl),
+                sameChange.Head.Sha, sameChange.Head.Ref,
                 sameRequest is not null);
     }
 
-    private async Task<RepositorySnapshot> ReadSnapshotAsync(string commitSha, CancellationToken cancellationToken)
+    private async Task<RepositorySnapshot> ReadSnapshotAsync(string commitSha,
+        CancellationToken cancellationToken)
     {
-        var tree = await _retry.RunAsync(() => _client.Git.Tree.GetRecursive(Owner, Name, commitSha), cancellationToken)
+        var tree = await _retry.RunAsync(() => _client.Git.Tree.GetRecursive(Owner, Name,
+            commitSha), cancellationToken)
             .ConfigureAwait(false);
         var folder = RepositoryPaths.Normalise(_options.Directory ?? "").TrimEnd('/');
         var blobs = tree.Tree
             .Where(item => item.Type.Value == TreeType.Blob)
             .Where(item => folder.Length == 0 || item.Path.StartsWith(folder + "/", StringComparison.Ordinal))
-            .Where(item => RepositoryPaths.IsManifestFile(item.Path) || RepositoryPaths.IsKustomization(item.Path))
+            .Where(item => RepositoryPaths.IsManifestFile(item.Path)
+                || RepositoryPaths.IsKustomization(item.Path))
             .ToList();
         if (tree.Truncated)
         {
-            GitHubRbacLog.Skipped(_logger, folder, "the tree is too large to list whole; set a smaller folder");
+            GitHubRbacLog.Skipped(_logger, folder,
+                "the tree is too large to list whole; set a smaller folder");
         }
 
         if (blobs.Count > _options.MaxFiles)
         {
             throw new RbacRepositoryException(
-                $"The RBAC folder holds {blobs.Count} YAML files, more than the {_options.MaxFiles} read; set a smaller folder.");
+                $"The RBAC folder holds {blobs.Count} YAML files, more than the {_options.MaxFiles} read; "
+                + "set a smaller folder.");
         }
 
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -356,7 +400,8 @@ public sealed partial class GitHubRbacRepository
         var unreadable = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in blobs)
         {
-            var text = item.Size <= RepositoryFile.MaxLength ? await ReadBlobAsync(item, cancellationToken).ConfigureAwait(false) : null;
+            var text = item.Size <= RepositoryFile.MaxLength ? await ReadBlobAsync(item,
+                cancellationToken).ConfigureAwait(false) : null;
             if (text is null)
             {
                 GitHubRbacLog.Skipped(_logger, item.Path, "too large or not UTF-8");
@@ -373,7 +418,8 @@ public sealed partial class GitHubRbacRepository
 
     private async Task<string?> ReadBlobAsync(TreeItem item, CancellationToken cancellationToken)
     {
-        var blob = await _retry.RunAsync(() => _client.Git.Blob.Get(Owner, Name, item.Sha), cancellationToken).ConfigureAwait(false);
+        var blob = await _retry.RunAsync(() => _client.Git.Blob.Get(Owner, Name, item.Sha), cancellationToken)
+            .ConfigureAwait(false);
         try
         {
             var bytes = blob.Encoding.Value == EncodingType.Base64
@@ -381,7 +427,8 @@ public sealed partial class GitHubRbacRepository
                 : System.Text.Encoding.UTF8.GetBytes(blob.Content);
             return StrictUtf8.GetString(bytes);
         }
-        catch (Exception exception) when (exception is FormatException or System.Text.DecoderFallbackException)
+        catch (Exception exception)
+            when (exception is FormatException or System.Text.DecoderFallbackException)
         {
             return null;
         }

@@ -14,7 +14,8 @@ namespace ChatOpsBot.GitOps.GitHub;
 /// </summary>
 public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true);
 
     private readonly GitHubClient _client;
     private readonly GitHubRbacOptions _options;
@@ -26,7 +27,8 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
 
     /// <summary>Creates the repository client.</summary>
     /// <exception cref="ArgumentException">The options are not usable (the message lists why).</exception>
-    public GitHubRbacRepository(GitHubRbacOptions options, ILogger<GitHubRbacRepository>? logger = null, TimeProvider? time = null)
+    public GitHubRbacRepository(GitHubRbacOptions options,
+        ILogger<GitHubRbacRepository>? logger = null, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = options.Validate();
@@ -46,7 +48,8 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
     private string Name => _options.Repository;
 
     /// <inheritdoc />
-    public async Task<PullRequestStatus?> GetPullRequestAsync(int number, CancellationToken cancellationToken = default)
+    public async Task<PullRequestStatus?> GetPullRequestAsync(int number,
+        CancellationToken cancellationToken = default)
     {
         try
         {
@@ -56,25 +59,29 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
                 return null;
             }
 
-            var reviews = await _retry.RunAsync(() => _client.PullRequest.Review.GetAll(Owner, Name, number), cancellationToken)
+            var reviews = await _retry.RunAsync(() => _client.PullRequest.Review.GetAll(Owner,
+                Name, number), cancellationToken)
                 .ConfigureAwait(false);
             return Status(pullRequest, reviews);
         }
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
             GitHubRbacLog.Failed(_logger, "get pull request", GitHubRetry.Describe(exception));
-            throw new RbacRepositoryException($"Could not read pull request #{number}: {GitHubRetry.Describe(exception)}", exception);
+            throw new RbacRepositoryException(
+                $"Could not read pull request #{number}: {GitHubRetry.Describe(exception)}", exception);
         }
     }
 
     /// <inheritdoc />
-    public async Task<MergeResult> MergeAsync(int number, string expectedHeadSha, CancellationToken cancellationToken = default)
+    public async Task<MergeResult> MergeAsync(int number, string expectedHeadSha,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(expectedHeadSha);
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var result = await MergeLockedAsync(number, expectedHeadSha, cancellationToken).ConfigureAwait(false);
+            var result = await MergeLockedAsync(number, expectedHeadSha, cancellationToken)
+                .ConfigureAwait(false);
             GitHubRbacLog.Merge(_logger, number, result.Outcome);
             return result;
         }
@@ -90,7 +97,8 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<CloseResult> CloseAsync(int number, string reason, CancellationToken cancellationToken = default)
+    public async Task<CloseResult> CloseAsync(int number, string reason,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -100,8 +108,10 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
             var early = pullRequest switch
             {
                 null => new CloseResult(CloseOutcome.NotFound, $"There is no pull request #{number}."),
-                { Merged: true } => new CloseResult(CloseOutcome.AlreadyMerged, $"Pull request #{number} is merged already."),
-                _ when pullRequest.State.Value == ItemState.Closed => new CloseResult(CloseOutcome.AlreadyClosed, null),
+                { Merged: true } => new CloseResult(CloseOutcome.AlreadyMerged,
+                    $"Pull request #{number} is merged already."),
+                _ when pullRequest.State.Value == ItemState.Closed
+                    => new CloseResult(CloseOutcome.AlreadyClosed, null),
                 _ => null,
             };
             if (early is not null)
@@ -109,9 +119,11 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
                 return early;
             }
 
-            await _retry.RunAsync(() => _client.Issue.Comment.Create(Owner, Name, number, PullRequestText.CloseComment(reason)), cancellationToken)
+            await _retry.RunAsync(() => _client.Issue.Comment.Create(Owner, Name, number,
+                PullRequestText.CloseComment(reason)), cancellationToken)
                 .ConfigureAwait(false);
-            await _retry.RunAsync(() => _client.PullRequest.Update(Owner, Name, number, new PullRequestUpdate { State = ItemState.Closed }), cancellationToken)
+            await _retry.RunAsync(() => _client.PullRequest.Update(Owner, Name, number,
+                new PullRequestUpdate { State = ItemState.Closed }), cancellationToken)
                 .ConfigureAwait(false);
             GitHubRbacLog.Decided(_logger, number, "closed");
             return new CloseResult(CloseOutcome.Closed, null);
@@ -134,7 +146,8 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
         _owned?.Dispose();
     }
 
-    private async Task<MergeResult> MergeLockedAsync(int number, string expectedHeadSha, CancellationToken cancellationToken)
+    private async Task<MergeResult> MergeLockedAsync(int number, string expectedHeadSha,
+        CancellationToken cancellationToken)
     {
         var pullRequest = await FindPullRequestAsync(number, cancellationToken).ConfigureAwait(false);
         if (pullRequest is null)
@@ -149,7 +162,8 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
 
         if (pullRequest.State.Value == ItemState.Closed)
         {
-            return new MergeResult(MergeOutcome.Closed, null, $"Pull request #{number} was closed without merging.");
+            return new MergeResult(MergeOutcome.Closed, null,
+                $"Pull request #{number} was closed without merging.");
         }
 
         if (!string.Equals(pullRequest.Head.Sha, expectedHeadSha, StringComparison.OrdinalIgnoreCase))
@@ -170,7 +184,8 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
         };
         try
         {
-            var merged = await _retry.RunAsync(() => _client.PullRequest.Merge(Owner, Name, number, merge), cancellationToken)
+            var merged = await _retry.RunAsync(() => _client.PullRequest.Merge(Owner, Name, number,
+                merge), cancellationToken)
                 .ConfigureAwait(false);
             return merged.Merged
                 ? new MergeResult(MergeOutcome.Merged, merged.Sha, null)
@@ -188,18 +203,22 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
             var now = await FindPullRequestAsync(number, cancellationToken).ConfigureAwait(false);
             return now is { Merged: true }
                 ? new MergeResult(MergeOutcome.Merged, now.MergeCommitSha, null)
-                : new MergeResult(MergeOutcome.NotMergeable, null, GitHubErrors.Message((ApiException)exception));
+                : new MergeResult(MergeOutcome.NotMergeable, null,
+                    GitHubErrors.Message((ApiException)exception));
         }
     }
 
     private static MergeResult HeadChanged(int number) =>
-        new(MergeOutcome.HeadChanged, null, $"Pull request #{number} changed since it was reviewed; review it again.");
+        new(MergeOutcome.HeadChanged, null,
+            $"Pull request #{number} changed since it was reviewed; review it again.");
 
     private async Task<PullRequest?> FindPullRequestAsync(int number, CancellationToken cancellationToken)
     {
         try
         {
-            return await _retry.RunAsync(() => _client.PullRequest.Get(Owner, Name, number), cancellationToken).ConfigureAwait(false);
+            return await _retry.RunAsync(() => _client.PullRequest.Get(Owner, Name, number),
+                cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (NotFoundException)
         {
@@ -209,10 +228,13 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
 
     private static PullRequestStatus Status(PullRequest pullRequest, IReadOnlyList<PullRequestReview> reviews)
     {
-        // A reviewer's verdict is their latest approval, change request or dismissal; comments do not change it.
+        // A reviewer's verdict is their latest approval, change request or dismissal; comments do
+        // not change it.
         var verdicts = reviews
             .Where(review => review.User?.Login is not null)
-            .Where(review => review.State.Value is PullRequestReviewState.Approved or PullRequestReviewState.ChangesRequested
+            .Where(review
+                => review.State.Value is PullRequestReviewState.Approved
+                    or PullRequestReviewState.ChangesRequested
                 or PullRequestReviewState.Dismissed)
             .GroupBy(review => review.User.Login, StringComparer.OrdinalIgnoreCase)
             .Select(group => group.OrderBy(review => review.SubmittedAt).ThenBy(review => review.Id).Last())
@@ -224,10 +246,13 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
                 && string.Equals(review.CommitId, pullRequest.Head.Sha, StringComparison.OrdinalIgnoreCase))
             .Select(review => review.User.Login)
             .ToList();
-        var changesRequested = verdicts.Any(review => review.State.Value == PullRequestReviewState.ChangesRequested);
+        var changesRequested = verdicts.Any(review
+            => review.State.Value == PullRequestReviewState.ChangesRequested);
         return new PullRequestStatus(
-            pullRequest.Number, new Uri(pullRequest.HtmlUrl), pullRequest.State.Value == ItemState.Open, pullRequest.Merged,
-            pullRequest.Head.Sha, approvers.Count > 0 && !changesRequested, changesRequested, approvers, pullRequest.Mergeable);
+            pullRequest.Number, new Uri(pullRequest.HtmlUrl),
+                pullRequest.State.Value == ItemState.Open, pullRequest.Merged,
+            pullRequest.Head.Sha, approvers.Count > 0 && !changesRequested, changesRequested,
+                approvers, pullRequest.Mergeable);
     }
 
     // GitHub errors, network failures and timeouts, but not the caller's cancellation.

@@ -28,13 +28,16 @@ internal sealed partial class GitHubRetry
                 Delay = options.BaseDelay,
                 MaxDelay = options.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } exception && !args.Context.CancellationToken.IsCancellationRequested
+                    args.Outcome.Exception is { } exception
+                        && !args.Context.CancellationToken.IsCancellationRequested
                     && IsTransient(exception, options, time.GetUtcNow())),
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is { } exception ? DelayFor(exception, args.AttemptNumber, options, time.GetUtcNow()) : null),
+                    args.Outcome.Exception is { } exception ? DelayFor(exception,
+                        args.AttemptNumber, options, time.GetUtcNow()) : null),
                 OnRetry = args =>
                 {
-                    LogRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, Describe(args.Outcome.Exception));
+                    LogRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds,
+                        Describe(args.Outcome.Exception));
                     return default;
                 },
             })
@@ -43,11 +46,13 @@ internal sealed partial class GitHubRetry
 
     /// <summary>Runs the call, retrying transient failures.</summary>
     public async Task<T> RunAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken) =>
-        await _pipeline.ExecuteAsync(async _ => await call().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await _pipeline.ExecuteAsync(async _ => await call().ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>Runs the call, retrying transient failures.</summary>
     public async Task RunAsync(Func<Task> call, CancellationToken cancellationToken) =>
-        await _pipeline.ExecuteAsync(async _ => await call().ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await _pipeline.ExecuteAsync(async _ => await call().ConfigureAwait(false), cancellationToken)
+            .ConfigureAwait(false);
 
     /// <summary>True for failures that a later try can get past.</summary>
     internal static bool IsTransient(Exception exception, GitHubRetryOptions options, DateTimeOffset now) =>
@@ -56,7 +61,8 @@ internal sealed partial class GitHubRetry
             SecondaryRateLimitExceededException or AbuseException => true,
             RateLimitExceededException limit => limit.Reset - now <= options.MaxDelay,
             PullRequestNotMergeableException or PullRequestMismatchException => false,
-            ApiException api => (int)api.StatusCode >= 500 || api.StatusCode == HttpStatusCode.TooManyRequests,
+            ApiException api => (int)api.StatusCode >= 500
+                || api.StatusCode == HttpStatusCode.TooManyRequests,
             HttpRequestException => true,
             TaskCanceledException or TimeoutException => true,
             _ => false,
@@ -67,13 +73,15 @@ internal sealed partial class GitHubRetry
     /// secondary limit without one), capped at <see cref="GitHubRetryOptions.MaxDelay"/>; null
     /// for the ordinary exponential backoff.
     /// </summary>
-    internal static TimeSpan? DelayFor(Exception exception, int attempt, GitHubRetryOptions options, DateTimeOffset now)
+    internal static TimeSpan? DelayFor(Exception exception, int attempt,
+        GitHubRetryOptions options, DateTimeOffset now)
     {
         TimeSpan? wanted = exception switch
         {
             ApiException api when RetryAfter(api, now) is { } retryAfter => retryAfter,
             RateLimitExceededException limit => limit.Reset - now,
-            SecondaryRateLimitExceededException or AbuseException => TimeSpan.FromMinutes(Math.Pow(2, Math.Min(attempt, 4))),
+            SecondaryRateLimitExceededException or AbuseException
+                => TimeSpan.FromMinutes(Math.Pow(2, Math.Min(attempt, 4))),
             _ => null,
         };
         return wanted is { } delay ? Clamp(delay, options.MaxDelay) : null;
@@ -82,7 +90,8 @@ internal sealed partial class GitHubRetry
     private static TimeSpan? RetryAfter(ApiException exception, DateTimeOffset now)
     {
         var headers = exception.HttpResponse?.Headers;
-        var value = headers?.FirstOrDefault(header => header.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)).Value;
+        var value = headers?.FirstOrDefault(header => header.Key.Equals("Retry-After",
+            StringComparison.OrdinalIgnoreCase)).Value;
         if (string.IsNullOrWhiteSpace(value))
         {
             return null;
@@ -93,7 +102,8 @@ internal sealed partial class GitHubRetry
             return TimeSpan.FromSeconds(seconds);
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at - now : null;
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture,
+            DateTimeStyles.AssumeUniversal, out var at) ? at - now : null;
     }
 
     private static TimeSpan Clamp(TimeSpan delay, TimeSpan max) =>
@@ -113,6 +123,7 @@ internal sealed partial class GitHubRetry
         return line.Length > 200 ? line[..200] + "…" : line;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "GitHub call failed, retry {Attempt} in {DelayMs} ms: {Failure}")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "GitHub call failed, retry {Attempt} in {DelayMs} ms: {Failure}")]
     private static partial void LogRetry(ILogger logger, int attempt, double delayMs, string failure);
 }

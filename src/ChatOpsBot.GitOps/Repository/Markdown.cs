@@ -53,7 +53,8 @@ internal static class Markdown
 
     private static string OneLine(string? value, int maxLength)
     {
-        var text = new string((value ?? "").Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c).ToArray()).Trim();
+        var text = new string((value ?? "").Select(c => char.IsControl(c)
+            || c is '\u2028' or '\u2029' ? ' ' : c).ToArray()).Trim();
         return text.Length > maxLength ? text[..maxLength] + "…" : text;
     }
 

@@ -9,17 +9,21 @@ public abstract record OpenPullRequestResult;
 /// <param name="HeadSha">The head commit: merge only this.</param>
 /// <param name="Branch">The head branch.</param>
 /// <param name="ChangedFiles">The files created or updated.</param>
-/// <param name="Warnings">What did not work but did not stop it (a reviewer that cannot be requested).</param>
+/// <param name="Warnings">What did not work but did not stop it (a reviewer that cannot be
+/// requested).</param>
 public sealed record OpenedPullRequest(
-    int Number, Uri Url, string HeadSha, string Branch, IReadOnlyList<string> ChangedFiles, IReadOnlyList<string> Warnings)
+    int Number, Uri Url, string HeadSha, string Branch, IReadOnlyList<string> ChangedFiles,
+        IReadOnlyList<string> Warnings)
     : OpenPullRequestResult;
 
-/// <summary>A pull request was already open for this request or this binding; no second one was opened.</summary>
+/// <summary>A pull request was already open for this request or this binding; no second one was
+/// opened.</summary>
 /// <param name="Number">Its number.</param>
 /// <param name="Url">Its page.</param>
 /// <param name="HeadSha">Its head commit now.</param>
 /// <param name="Branch">Its head branch.</param>
-/// <param name="SameRequest">True when it was opened for this request id, false when for the same binding.</param>
+/// <param name="SameRequest">True when it was opened for this request id, false when for the same
+/// binding.</param>
 public sealed record ExistingPullRequest(int Number, Uri Url, string HeadSha, string Branch, bool SameRequest)
     : OpenPullRequestResult;
 

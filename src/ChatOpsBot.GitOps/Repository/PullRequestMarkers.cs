@@ -34,7 +34,8 @@ internal sealed record PullRequestMarkers(string RequestId, string ObjectKey, st
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in (body ?? "").Split('\n').Select(line => line.TrimEnd('\r')))
         {
-            if (!line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix, StringComparison.Ordinal))
+            if (!line.StartsWith(Prefix, StringComparison.Ordinal) || !line.EndsWith(Suffix,
+                StringComparison.Ordinal))
             {
                 break;
             }
@@ -57,7 +58,8 @@ internal sealed record PullRequestMarkers(string RequestId, string ObjectKey, st
         ObjectKey == other.ObjectKey || (GrantKey is not null && GrantKey == other.GrantKey);
 
     // Escaped, so no value can end the comment or the line.
-    private static string Line(string name, string value) => $"{Prefix}{name}: {Uri.EscapeDataString(value)}{Suffix}";
+    private static string Line(string name, string value)
+        => $"{Prefix}{name}: {Uri.EscapeDataString(value)}{Suffix}";
 
     private static string ObjectKeyOf(RbacDocument document) =>
         $"{document.Kind}|{document.Namespace}|{document.Name}";
@@ -65,6 +67,7 @@ internal sealed record PullRequestMarkers(string RequestId, string ObjectKey, st
     private static string? GrantKeyOf(RbacDocument document) =>
         document.IsBinding && document.RoleRef is { } role
             ? $"{document.Namespace}|{role.Kind}/{role.Name}|" +
-              string.Join(",", document.Subjects.Select(subject => $"{subject.Kind}/{subject.Namespace}/{subject.Name}").Order(StringComparer.Ordinal))
+              string.Join(",", document.Subjects.Select(subject
+                  => $"{subject.Kind}/{subject.Namespace}/{subject.Name}").Order(StringComparer.Ordinal))
             : null;
 }

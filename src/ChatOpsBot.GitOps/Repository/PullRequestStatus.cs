@@ -6,7 +6,8 @@ namespace ChatOpsBot.GitOps.Repository;
 /// <param name="IsOpen">True while open.</param>
 /// <param name="IsMerged">True once merged.</param>
 /// <param name="HeadSha">The head commit.</param>
-/// <param name="Approved">True when at least one reviewer's latest review approves and none asks for changes.</param>
+/// <param name="Approved">True when at least one reviewer's latest review approves and none asks
+/// for changes.</param>
 /// <param name="ChangesRequested">True when a reviewer's latest review asks for changes.</param>
 /// <param name="Approvers">Logins whose latest review approves.</param>
 /// <param name="Mergeable">GitHub's mergeability, null while it is still computing.</param>

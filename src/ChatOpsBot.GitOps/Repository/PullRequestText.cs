@@ -15,7 +15,8 @@ internal static class PullRequestText
     {
         var title = added switch
         {
-            { IsBinding: true, RoleRef: { } role } => $"Grant {Subjects(added)} {role.Name} {Scope(added)} ({added.Name})",
+            { IsBinding: true, RoleRef: { } role }
+                => $"Grant {Subjects(added)} {role.Name} {Scope(added)} ({added.Name})",
             { Namespace: { } ns } => $"Add {added.Kind} {added.Name} in {ns}",
             _ => $"Add {added.Kind} {added.Name}",
         };
@@ -57,19 +58,24 @@ internal static class PullRequestText
             .Append(Markdown.Text(plan.Reason, 1000)).Append("\n\n");
         foreach (var file in plan.Changes)
         {
-            body.Append(Markdown.Code(file.Path, 300)).Append(file.IsNewFile ? " (new file):\n\n" : " (added at the end):\n\n")
+            body.Append(Markdown.Code(file.Path,
+                300)).Append(file.IsNewFile ? " (new file):\n\n" : " (added at the end):\n\n")
                 .Append(Markdown.Block(Shorten(file.AddedText), "yaml")).Append('\n');
         }
 
-        body.Append("Approve or deny in chat; merging applies the binding when the cluster syncs this repository.\n");
+        body.Append("Approve or deny in chat; merging applies the binding when the cluster syncs ")
+            .Append("this repository.\n");
         return body.ToString();
     }
 
     /// <summary>The commit message for one file of the change.</summary>
-    public static string CommitMessage(RbacFileChange file, RbacEditPlan plan, AccessChange change, RbacDocument key) =>
+    public static string CommitMessage(RbacFileChange file, RbacEditPlan plan, AccessChange change,
+        RbacDocument key) =>
         file.Path == plan.TargetPath
-            ? $"{Title(key)}\n\nk8s-access request {OneLine(change.RequestId)} from {OneLine(change.Requester)}."
-            : $"List {RepositoryPaths.FileNameOf(plan.TargetPath)} in {file.Path}\n\nk8s-access request {OneLine(change.RequestId)}.";
+            ? $"{Title(key)}\n\nk8s-access request {OneLine(change.RequestId)} "
+                + $"from {OneLine(change.Requester)}."
+            : $"List {RepositoryPaths.FileNameOf(plan.TargetPath)} in {file.Path}\n\n"
+                + $"k8s-access request {OneLine(change.RequestId)}.";
 
     /// <summary>The comment left when a pull request is closed.</summary>
     public static string CloseComment(string reason) =>

@@ -30,7 +30,8 @@ internal static class Fixes
             RoleRef = new RoleRef("ClusterRole", role),
             Subjects = [new Subject("Group", subject)],
         };
-        return new ProposedFix("ClusterRoleBinding", null, name, ManifestWriter.Write(binding, "CLUSTER-WIDE"),
+        return new ProposedFix("ClusterRoleBinding", null, name, ManifestWriter.Write(binding,
+            "CLUSTER-WIDE"),
             $"ClusterRoleBinding {name} binds {role} to {subject}.");
     }
 
@@ -40,7 +41,8 @@ internal static class Fixes
         {
             Name = roleName,
             Namespace = @namespace,
-            Rules = [new PolicyRule { ApiGroups = [""], Resources = ["pods/exec"], Verbs = ["create", "get"] }],
+            Rules = [new PolicyRule { ApiGroups = [""], Resources = ["pods/exec"],
+                Verbs = ["create", "get"] }],
         };
         var binding = new Binding
         {
@@ -49,10 +51,12 @@ internal static class Fixes
             RoleRef = new RoleRef("Role", roleName),
             Subjects = [new Subject("Group", subject)],
         };
-        var yaml = ManifestWriter.Write(role, "No existing role covers the request.") + "---\n" + ManifestWriter.Write(binding);
+        var yaml = ManifestWriter.Write(role,
+            "No existing role covers the request.") + "---\n" + ManifestWriter.Write(binding);
         return new ProposedFix("RoleBinding", @namespace, binding.Name, yaml, "Role and binding.");
     }
 
     public static string SeedFile() =>
-        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rbac-repo", "fake-company-dev-a.yaml"));
+        File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rbac-repo",
+            "fake-company-dev-a.yaml"));
 }

@@ -31,11 +31,13 @@ public class NamespaceLayoutTests
         var file = plan.Changes[0];
         Assert.True(file.IsNewFile);
         Assert.StartsWith("# hello namespace\napiVersion:", file.NewText, StringComparison.Ordinal);
-        Assert.Equal("rb:hello", Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(file.NewText))).Metadata.Name);
+        Assert.Equal("rb:hello",
+            Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(file.NewText))).Metadata.Name);
 
         var listed = plan.Changes[1];
         Assert.Equal("rbac/kustomization.yaml", listed.Path);
-        Assert.Equal(kustomization.Replace("  - goodbye.yaml\n", "  - goodbye.yaml\n  - hello.yaml\n", StringComparison.Ordinal), listed.NewText);
+        Assert.Equal(kustomization.Replace("  - goodbye.yaml\n",
+            "  - goodbye.yaml\n  - hello.yaml\n", StringComparison.Ordinal), listed.NewText);
         Assert.Equal("  - hello.yaml\n", listed.AddedText);
     }
 
@@ -46,7 +48,8 @@ public class NamespaceLayoutTests
         const string goodbyeKustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: goodbye\nresources:\n  - rbac.yaml\n  - quota.yaml\n";
         var files = RbacFileEditorTests.Files(
             ("namespaces/goodbye/rbac.yaml", Binding("goodbye", "edit", "fake_company:server")),
-            ("namespaces/goodbye/quota.yaml", "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q, namespace: goodbye}\n"),
+            ("namespaces/goodbye/quota.yaml",
+                "apiVersion: v1\nkind: ResourceQuota\nmetadata: {name: q, namespace: goodbye}\n"),
             ("namespaces/goodbye/kustomization.yaml", goodbyeKustomization),
             ("namespaces/platform/rbac.yaml", Binding("platform", "admin", "fake_company:platform")),
             ("namespaces/platform/kustomization.yaml", "resources:\n  - rbac.yaml\n"),
@@ -55,7 +58,8 @@ public class NamespaceLayoutTests
         var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(files, Fixes.RoleBinding()));
 
         Assert.Equal(
-            ["namespaces/hello/rbac.yaml", "namespaces/hello/kustomization.yaml", "namespaces/kustomization.yaml"],
+            ["namespaces/hello/rbac.yaml", "namespaces/hello/kustomization.yaml",
+                "namespaces/kustomization.yaml"],
             plan.Changes.Select(change => change.Path));
         Assert.Equal(
             "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: hello\nresources:\n  - rbac.yaml\n",

@@ -13,7 +13,8 @@ public class RbacFileEditorTests
     {
         var original = Fixes.SeedFile();
 
-        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)), Fixes.RoleBinding()));
+        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)),
+            Fixes.RoleBinding()));
 
         var change = Assert.Single(plan.Changes);
         Assert.Equal(SeedPath, change.Path);
@@ -41,7 +42,8 @@ public class RbacFileEditorTests
     {
         var original = Fixes.SeedFile().ReplaceLineEndings("\r\n");
 
-        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)), Fixes.RoleBinding()));
+        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)),
+            Fixes.RoleBinding()));
 
         var text = Assert.Single(plan.Changes).NewText;
         Assert.StartsWith(original, text, StringComparison.Ordinal);
@@ -57,10 +59,12 @@ public class RbacFileEditorTests
     {
         var original = Fixes.SeedFile().TrimEnd('\n');
 
-        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)), Fixes.RoleBinding()));
+        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)),
+            Fixes.RoleBinding()));
 
         var text = Assert.Single(plan.Changes).NewText;
-        Assert.StartsWith(original + "\n\n---\n# hello namespace\napiVersion:", text, StringComparison.Ordinal);
+        Assert.StartsWith(original + "\n\n---\n# hello namespace\napiVersion:", text,
+            StringComparison.Ordinal);
         Assert.EndsWith("name: \"fake_company:server\"\n", text, StringComparison.Ordinal);
         var objects = KubernetesYaml.LoadAllFromString(text);
         Assert.Equal(3, objects.Count);
@@ -87,7 +91,8 @@ public class RbacFileEditorTests
     {
         var repository = Files((SeedPath, Fixes.SeedFile()));
 
-        var result = RbacFileEditor.Plan(repository, Fixes.RoleBinding(name: "goodbye-editors", @namespace: "goodbye"));
+        var result = RbacFileEditor.Plan(repository, Fixes.RoleBinding(name: "goodbye-editors",
+            @namespace: "goodbye"));
 
         var present = Assert.IsType<RbacAlreadyPresent>(result);
         Assert.Equal(PresentMatch.SameGrant, present.Match);
@@ -109,7 +114,8 @@ public class RbacFileEditorTests
 
             """;
 
-        var result = RbacFileEditor.Plan(Files((SeedPath, Fixes.SeedFile()), ("cluster.yaml", clusterWide)), Fixes.RoleBinding());
+        var result = RbacFileEditor.Plan(Files((SeedPath, Fixes.SeedFile()), ("cluster.yaml",
+            clusterWide)), Fixes.RoleBinding());
 
         Assert.Equal("servers-edit-everywhere", Assert.IsType<RbacAlreadyPresent>(result).Existing.Name);
     }
@@ -119,7 +125,8 @@ public class RbacFileEditorTests
     {
         var repository = Files((SeedPath, Fixes.SeedFile()));
 
-        var result = RbacFileEditor.Plan(repository, Fixes.RoleBinding(name: "rb:goodbye-ops", @namespace: "goodbye", subject: "fake_company:ops"));
+        var result = RbacFileEditor.Plan(repository, Fixes.RoleBinding(name: "rb:goodbye-ops",
+            @namespace: "goodbye", subject: "fake_company:ops"));
 
         Assert.IsType<RbacEditPlan>(result);
     }
@@ -132,7 +139,8 @@ public class RbacFileEditorTests
     {
         var original = Fixes.SeedFile();
 
-        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)), Fixes.RoleBinding(name: name, subject: subject)));
+        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)),
+            Fixes.RoleBinding(name: name, subject: subject)));
 
         var text = Assert.Single(plan.Changes).NewText;
         Assert.StartsWith(original, text, StringComparison.Ordinal);
@@ -149,7 +157,8 @@ public class RbacFileEditorTests
         var original = Fixes.SeedFile();
         const string ns = "hello\napiVersion: v1\nkind: Secret\n#";
 
-        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)), Fixes.RoleBinding(@namespace: ns)));
+        var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(Files((SeedPath, original)),
+            Fixes.RoleBinding(@namespace: ns)));
 
         var text = Assert.Single(plan.Changes).NewText;
         var objects = KubernetesYaml.LoadAllFromString(text);
@@ -179,7 +188,8 @@ public class RbacFileEditorTests
             """;
 
         var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(
-            Files(("a-observability.yaml", other), ("teams/" + SeedPath, Fixes.SeedFile()), ("README.md", "# rbac\n")),
+            Files(("a-observability.yaml", other), ("teams/" + SeedPath, Fixes.SeedFile()),
+                ("README.md", "# rbac\n")),
             Fixes.RoleBinding()));
 
         Assert.Equal("teams/" + SeedPath, plan.TargetPath);
@@ -202,7 +212,8 @@ public class RbacFileEditorTests
     [Fact]
     public void Configured_path_cannot_leave_the_repository()
     {
-        var result = RbacFileEditor.Plan(Files((SeedPath, Fixes.SeedFile())), Fixes.RoleBinding(), "../outside.yaml");
+        var result = RbacFileEditor.Plan(Files((SeedPath, Fixes.SeedFile())), Fixes.RoleBinding(),
+            "../outside.yaml");
 
         Assert.IsType<RbacEditRejected>(result);
     }
@@ -230,10 +241,12 @@ public class RbacFileEditorTests
             """;
 
         var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(
-            Files(("rbac.yaml", original)), Fixes.RoleBinding(name: "api-edit", @namespace: "api", subject: "devs")));
+            Files(("rbac.yaml", original)), Fixes.RoleBinding(name: "api-edit", @namespace: "api",
+                subject: "devs")));
 
         var addition = plan.Changes[0].NewText[original.Length..];
-        Assert.StartsWith("\n# api namespace\n---\napiVersion: rbac.authorization.k8s.io/v1\n", addition, StringComparison.Ordinal);
+        Assert.StartsWith("\n# api namespace\n---\napiVersion: rbac.authorization.k8s.io/v1\n",
+            addition, StringComparison.Ordinal);
         Assert.Equal(3, KubernetesYaml.LoadAllFromString(plan.Changes[0].NewText).Count);
     }
 
@@ -257,7 +270,8 @@ public class RbacFileEditorTests
             """;
 
         var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(
-            Files(("rbac.yaml", original)), Fixes.RoleBinding(name: "api-edit", @namespace: "api", subject: "devs")));
+            Files(("rbac.yaml", original)), Fixes.RoleBinding(name: "api-edit", @namespace: "api",
+                subject: "devs")));
 
         var addition = plan.Changes[0].NewText[original.Length..];
         Assert.StartsWith("apiVersion: rbac.authorization.k8s.io/v1\n", addition, StringComparison.Ordinal);
@@ -279,7 +293,8 @@ public class RbacFileEditorTests
             """;
 
         var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(
-            Files(("rbac.yaml", original)), Fixes.RoleBinding(name: "api-edit", @namespace: "api", subject: "devs")));
+            Files(("rbac.yaml", original)), Fixes.RoleBinding(name: "api-edit", @namespace: "api",
+                subject: "devs")));
 
         var text = plan.Changes[0].NewText;
         Assert.StartsWith(original + "\n---\napiVersion:", text, StringComparison.Ordinal);
@@ -310,7 +325,8 @@ public class RbacFileEditorTests
         var original = Fixes.SeedFile();
 
         var plan = Assert.IsType<RbacEditPlan>(RbacFileEditor.Plan(
-            Files((SeedPath, original)), Fixes.ClusterRoleBinding("servers-view", "view", "fake_company:server")));
+            Files((SeedPath, original)), Fixes.ClusterRoleBinding("servers-view", "view",
+                "fake_company:server")));
 
         var addition = plan.Changes[0].NewText[original.Length..];
         Assert.StartsWith("\n---\n# CLUSTER-WIDE\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n", addition, StringComparison.Ordinal);
@@ -339,9 +355,11 @@ public class RbacFileEditorTests
     [Fact]
     public void Invalid_yaml_target_is_never_appended_to()
     {
-        var result = RbacFileEditor.Plan(Files(("rbac.yaml", "a: [unclosed\n")), Fixes.RoleBinding(), "rbac.yaml");
+        var result = RbacFileEditor.Plan(Files(("rbac.yaml", "a: [unclosed\n")),
+            Fixes.RoleBinding(), "rbac.yaml");
 
-        Assert.Contains("not valid YAML", Assert.IsType<RbacEditRejected>(result).Reason, StringComparison.Ordinal);
+        Assert.Contains("not valid YAML", Assert.IsType<RbacEditRejected>(result).Reason,
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -357,9 +375,11 @@ public class RbacFileEditorTests
     [Fact]
     public void Repository_without_rbac_objects_asks_for_a_path()
     {
-        var result = RbacFileEditor.Plan(Files(("a.yaml", "x: 1\n"), ("b.yaml", "y: 2\n")), Fixes.RoleBinding());
+        var result = RbacFileEditor.Plan(Files(("a.yaml", "x: 1\n"), ("b.yaml", "y: 2\n")),
+            Fixes.RoleBinding());
 
-        Assert.Contains("file path", Assert.IsType<RbacEditRejected>(result).Reason, StringComparison.Ordinal);
+        Assert.Contains("file path", Assert.IsType<RbacEditRejected>(result).Reason,
+            StringComparison.Ordinal);
     }
 
     internal static Dictionary<string, string> Files(params (string Path, string Text)[] files) =>

@@ -12,7 +12,8 @@ internal sealed partial class FakeGitHub
     private (int Status, JsonNode? Body, IDictionary<string, string>? Headers) Route(
         string method, string path, IQueryCollection query, string body, string authorization)
     {
-        if (path.StartsWith("/api/v3/app/installations/", StringComparison.Ordinal) && path.EndsWith("/access_tokens", StringComparison.Ordinal))
+        if (path.StartsWith("/api/v3/app/installations/", StringComparison.Ordinal)
+            && path.EndsWith("/access_tokens", StringComparison.Ordinal))
         {
             return Answer(InstallationToken(authorization));
         }
@@ -21,7 +22,8 @@ internal sealed partial class FakeGitHub
         var space = authorization.IndexOf(' ', StringComparison.Ordinal);
         var scheme = space < 0 ? "" : authorization[..space];
         if (space < 0 || authorization[(space + 1)..] != Token
-            || !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase) || scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase)))
+            || !(scheme.Equals("token", StringComparison.OrdinalIgnoreCase)
+                || scheme.Equals("bearer", StringComparison.OrdinalIgnoreCase)))
         {
             return Answer((401, FakeGitHubJson.Error("Bad credentials")));
         }
@@ -44,7 +46,8 @@ internal sealed partial class FakeGitHub
                 ("POST", "/git/refs") => CreateRef(input!),
                 ("GET", _) when After(rest, "/git/trees/") is { } sha => GetTree(sha),
                 ("GET", _) when After(rest, "/git/blobs/") is { } sha => GetBlob(sha),
-                ("GET", _) when After(rest, "/contents/") is { } file => GetContent(file, query["ref"].ToString()),
+                ("GET", _) when After(rest, "/contents/") is { } file => GetContent(file,
+                    query["ref"].ToString()),
                 ("PUT", _) when After(rest, "/contents/") is { } file => PutContent(file, input!),
                 ("GET", "/pulls") => ListPulls(query),
                 ("POST", "/pulls") => CreatePull(input!),
@@ -57,7 +60,8 @@ internal sealed partial class FakeGitHub
     private (int, JsonNode?) PullRoute(string method, string rest, JsonNode? input)
     {
         var parts = rest.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 2 || parts[0] is not ("pulls" or "issues") || !int.TryParse(parts[1], out var number))
+        if (parts.Length < 2 || parts[0] is not ("pulls" or "issues") || !int.TryParse(parts[1],
+            out var number))
         {
             return (0, null);
         }
@@ -73,7 +77,8 @@ internal sealed partial class FakeGitHub
             ("GET", "pulls", "") => (200, PullJson(pull)),
             ("PATCH", "pulls", "") => UpdatePull(pull, input!),
             ("PUT", "pulls", "merge") => Merge(pull, input!),
-            ("GET", "pulls", "reviews") => (200, new JsonArray([.. pull.Reviews.Select((review, i) => Json.Review(900 + i, number, review.Login, review.State, review.CommitId))])),
+            ("GET", "pulls", "reviews") => (200, new JsonArray([.. pull.Reviews.Select((review, i)
+                => Json.Review(900 + i, number, review.Login, review.State, review.CommitId))])),
             ("POST", "pulls", "requested_reviewers") => RequestReviewers(pull, input!),
             ("POST", "issues", "labels") => AddLabels(pull, input!),
             ("POST", "issues", "comments") => AddComment(pull, input!),
@@ -82,7 +87,8 @@ internal sealed partial class FakeGitHub
     }
 
     private (int, JsonNode?) GetRef(string branch) =>
-        State.Branches.TryGetValue(branch, out var sha) ? (200, Json.Reference(branch, sha)) : (404, FakeGitHubJson.Error("Not Found"));
+        State.Branches.TryGetValue(branch, out var sha) ? (200, Json.Reference(branch,
+            sha)) : (404, FakeGitHubJson.Error("Not Found"));
 
     private (int, JsonNode?) CreateRef(JsonNode input)
     {
@@ -140,15 +146,18 @@ internal sealed partial class FakeGitHub
     }
 
     private (int, JsonNode?) GetTree(string sha) =>
-        State.Commits.TryGetValue(sha, out var commit) ? (200, Json.Tree(sha, commit.Tree, State.Blobs)) : (404, FakeGitHubJson.Error("Not Found"));
+        State.Commits.TryGetValue(sha, out var commit) ? (200, Json.Tree(sha, commit.Tree,
+            State.Blobs)) : (404, FakeGitHubJson.Error("Not Found"));
 
     private (int, JsonNode?) GetBlob(string sha) =>
-        State.Blobs.TryGetValue(sha, out var bytes) ? (200, Json.Blob(sha, bytes)) : (404, FakeGitHubJson.Error("Not Found"));
+        State.Blobs.TryGetValue(sha, out var bytes) ? (200, Json.Blob(sha, bytes)) : (404,
+            FakeGitHubJson.Error("Not Found"));
 
     private (int, JsonNode?) GetContent(string path, string reference)
     {
         var branch = reference.Length > 0 ? reference : State.DefaultBranch;
-        if (!State.Branches.TryGetValue(branch, out var head) || !State.Commits[head].Tree.TryGetValue(path, out var blob))
+        if (!State.Branches.TryGetValue(branch, out var head)
+            || !State.Commits[head].Tree.TryGetValue(path, out var blob))
         {
             return (404, FakeGitHubJson.Error("Not Found"));
         }
@@ -181,7 +190,8 @@ internal sealed partial class FakeGitHub
         tree[path] = State.PutBlob(bytes);
         var sha = State.AddCommit(tree, head, input["message"]!.GetValue<string>());
         State.Branches[branch] = sha;
-        return (exists ? 200 : 201, Json.FileCommit(path, tree[path], bytes.Length, branch, State.Commits[sha]));
+        return (exists ? 200 : 201, Json.FileCommit(path, tree[path], bytes.Length, branch,
+            State.Commits[sha]));
     }
 
     private (int, JsonNode?) ListPulls(IQueryCollection query)
@@ -201,18 +211,21 @@ internal sealed partial class FakeGitHub
     {
         var head = input["head"]!.GetValue<string>();
         var baseBranch = input["base"]!.GetValue<string>();
-        if (State.PullRequests.Any(pull => pull.Head == head && pull.Base == baseBranch && pull.State == "open"))
+        if (State.PullRequests.Any(pull => pull.Head == head && pull.Base == baseBranch
+            && pull.State == "open"))
         {
             return (422, Json.PullRequestExists(head));
         }
 
-        if (!State.Branches.TryGetValue(head, out var headSha) || !State.Branches.TryGetValue(baseBranch, out var baseSha))
+        if (!State.Branches.TryGetValue(head, out var headSha)
+            || !State.Branches.TryGetValue(baseBranch, out var baseSha))
         {
             return (422, Json.ValidationFailed("head or base is invalid"));
         }
 
         if (State.Commits[headSha].Tree.Count == State.Commits[baseSha].Tree.Count
-            && State.Commits[headSha].Tree.All(entry => State.Commits[baseSha].Tree.GetValueOrDefault(entry.Key) == entry.Value))
+            && State.Commits[headSha].Tree.All(entry
+                => State.Commits[baseSha].Tree.GetValueOrDefault(entry.Key) == entry.Value))
         {
             return (422, Json.ValidationFailed($"No commits between {baseBranch} and {head}"));
         }
@@ -275,13 +288,15 @@ internal sealed partial class FakeGitHub
             merged[path] = blob;
         }
 
-        var sha = State.AddCommit(merged, State.Branches[pull.Base], input["commit_title"]?.GetValue<string>() ?? pull.Title);
+        var sha = State.AddCommit(merged, State.Branches[pull.Base],
+            input["commit_title"]?.GetValue<string>() ?? pull.Title);
         State.Branches[pull.Base] = sha;
         pull.Merged = true;
         pull.MergeSha = sha;
         pull.ClosedHeadSha = head;
         pull.State = "closed";
-        return (200, new JsonObject { ["sha"] = sha, ["merged"] = true, ["message"] = "Pull Request successfully merged" });
+        return (200, new JsonObject { ["sha"] = sha, ["merged"] = true,
+            ["message"] = "Pull Request successfully merged" });
     }
 
     private (int, JsonNode?) RequestReviewers(FakePullRequest pull, JsonNode input)
@@ -289,18 +304,21 @@ internal sealed partial class FakeGitHub
         var users = input["reviewers"]?.AsArray().Select(node => node!.GetValue<string>()).ToList() ?? [];
         if (users.Contains("nobody-here"))
         {
-            return (422, Json.ValidationFailed("Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the platform/rbac repository."));
+            return (422,
+                Json.ValidationFailed("Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the platform/rbac repository."));
         }
 
         pull.Reviewers.AddRange(users);
-        pull.Teams.AddRange(input["team_reviewers"]?.AsArray().Select(node => node!.GetValue<string>()) ?? []);
+        pull.Teams.AddRange(input["team_reviewers"]?.AsArray().Select(node
+            => node!.GetValue<string>()) ?? []);
         return (201, PullJson(pull));
     }
 
     private static (int, JsonNode?) AddLabels(FakePullRequest pull, JsonNode input)
     {
         var labels = input is JsonArray array ? array : input["labels"]!.AsArray();
-        pull.Labels.AddRange(labels.Select(node => node!.GetValue<string>()).Where(label => !pull.Labels.Contains(label)));
+        pull.Labels.AddRange(labels.Select(node => node!.GetValue<string>()).Where(label
+            => !pull.Labels.Contains(label)));
         return (200, new JsonArray([.. pull.Labels.Select(FakeGitHubJson.Label)]));
     }
 
@@ -312,7 +330,8 @@ internal sealed partial class FakeGitHub
     }
 
     private JsonNode PullJson(FakePullRequest pull) =>
-        Json.PullRequest(pull, State.Branches.GetValueOrDefault(pull.Head) ?? pull.ClosedHeadSha ?? "", State.Branches[pull.Base]);
+        Json.PullRequest(pull, State.Branches.GetValueOrDefault(pull.Head) ?? pull.ClosedHeadSha
+            ?? "", State.Branches[pull.Base]);
 
     private (int, JsonNode?) InstallationToken(string authorization)
     {
@@ -335,7 +354,8 @@ internal sealed partial class FakeGitHub
         return (201, new JsonObject
         {
             ["token"] = Token,
-            ["expires_at"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["expires_at"] = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ",
+                System.Globalization.CultureInfo.InvariantCulture),
             ["permissions"] = new JsonObject { ["contents"] = "write", ["pull_requests"] = "write" },
             ["repository_selection"] = "selected",
         });
@@ -364,7 +384,8 @@ internal sealed partial class FakeGitHub
         After(rest, "/git/refs/heads/") ?? After(rest, "/git/ref/heads/");
 
     private static string? After(string rest, string prefix) =>
-        rest.StartsWith(prefix, StringComparison.Ordinal) && rest.Length > prefix.Length ? rest[prefix.Length..] : null;
+        rest.StartsWith(prefix, StringComparison.Ordinal)
+            && rest.Length > prefix.Length ? rest[prefix.Length..] : null;
 
     private (int, JsonNode?, IDictionary<string, string>?) Unknown(string method, string path)
     {
@@ -376,6 +397,7 @@ internal sealed partial class FakeGitHub
         return (404, FakeGitHubJson.Error("Not Found (no route in the fake)"), null);
     }
 
-    private static (int, JsonNode?, IDictionary<string, string>?) Answer((int Status, JsonNode? Body) result) =>
+    private static (int, JsonNode?, IDictionary<string, string>?) Answer((int Status,
+        JsonNode? Body) result) =>
         (result.Status, result.Body, null);
 }

@@ -14,7 +14,8 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsBot.GitOps.Tests.GitHub;
 
 /// <summary>One request the fake received.</summary>
-internal sealed record FakeRequest(string Method, string Path, string Query, string Body, string? Authorization);
+internal sealed record FakeRequest(string Method, string Path, string Query, string Body,
+    string? Authorization);
 
 /// <summary>
 /// An in-process GitHub REST API (GitHub Enterprise style, under <c>/api/v3/</c>) on Kestrel at
@@ -46,7 +47,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     /// <summary>The token requests must carry.</summary>
     public string Token { get; set; } = "ghp_test_token";
 
-    /// <summary>When set, the App JWT must verify with this key before an installation token is given.</summary>
+    /// <summary>When set, the App JWT must verify with this key before an installation token is
+    /// given.</summary>
     public RSA? AppKey { get; set; }
 
     /// <summary>Installation tokens handed out.</summary>
@@ -83,11 +85,13 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     }
 
     /// <summary>The next matching requests get this answer instead of the real one.</summary>
-    public void FailNext(string method, string pathContains, int status, JsonNode body, IDictionary<string, string>? headers = null, int times = 1)
+    public void FailNext(string method, string pathContains, int status, JsonNode body,
+        IDictionary<string, string>? headers = null, int times = 1)
     {
         lock (_faults)
         {
-            _faults.Add(new Fault(method, pathContains, times) { Status = status, Body = body, Headers = headers });
+            _faults.Add(new Fault(method, pathContains, times) { Status = status, Body = body,
+                Headers = headers });
         }
     }
 
@@ -113,7 +117,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     }
 
     public IEnumerable<FakeRequest> RequestsTo(string method, string pathContains) =>
-        Requests.Where(request => request.Method == method && request.Path.Contains(pathContains, StringComparison.Ordinal));
+        Requests.Where(request => request.Method == method && request.Path.Contains(pathContains,
+            StringComparison.Ordinal));
 
     public async ValueTask DisposeAsync()
     {
@@ -133,7 +138,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         var authorization = context.Request.Headers.Authorization.ToString();
         lock (_requests)
         {
-            _requests.Add(new FakeRequest(method, path, context.Request.QueryString.Value ?? "", body, authorization));
+            _requests.Add(new FakeRequest(method, path, context.Request.QueryString.Value ?? "",
+                body, authorization));
         }
 
         var fault = TakeFault(method, path);
@@ -167,7 +173,8 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
     {
         lock (_faults)
         {
-            var fault = _faults.FirstOrDefault(candidate => candidate.Method == method && path.Contains(candidate.PathContains, StringComparison.Ordinal));
+            var fault = _faults.FirstOrDefault(candidate => candidate.Method == method
+                && path.Contains(candidate.PathContains, StringComparison.Ordinal));
             if (fault is not null && --fault.Remaining == 0)
             {
                 _faults.Remove(fault);

@@ -66,21 +66,25 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
         return json;
     }
 
-    public JsonNode Tree(string sha, IReadOnlyDictionary<string, string> tree, IReadOnlyDictionary<string, byte[]> blobs)
+    public JsonNode Tree(string sha, IReadOnlyDictionary<string, string> tree,
+        IReadOnlyDictionary<string, byte[]> blobs)
     {
         var entries = new JsonArray();
         var folders = tree.Keys.SelectMany(Folders).Distinct(StringComparer.Ordinal);
         foreach (var folder in folders.Order(StringComparer.Ordinal))
         {
-            entries.Add(new JsonObject { ["path"] = folder, ["mode"] = "040000", ["type"] = "tree", ["sha"] = new string('e', 40), ["url"] = Api("git/trees/" + new string('e', 40)) });
+            entries.Add(new JsonObject { ["path"] = folder, ["mode"] = "040000", ["type"] = "tree",
+                ["sha"] = new string('e', 40), ["url"] = Api("git/trees/" + new string('e', 40)) });
         }
 
         foreach (var (path, blob) in tree.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
-            entries.Add(new JsonObject { ["path"] = path, ["mode"] = "100644", ["type"] = "blob", ["sha"] = blob, ["size"] = blobs[blob].Length, ["url"] = Api($"git/blobs/{blob}") });
+            entries.Add(new JsonObject { ["path"] = path, ["mode"] = "100644", ["type"] = "blob",
+                ["sha"] = blob, ["size"] = blobs[blob].Length, ["url"] = Api($"git/blobs/{blob}") });
         }
 
-        return new JsonObject { ["sha"] = sha, ["url"] = Api($"git/trees/{sha}"), ["tree"] = entries, ["truncated"] = false };
+        return new JsonObject { ["sha"] = sha, ["url"] = Api($"git/trees/{sha}"),
+            ["tree"] = entries, ["truncated"] = false };
     }
 
     public JsonNode Blob(string sha, byte[] bytes) => new JsonObject
@@ -107,7 +111,8 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
         json["closed_at"] = pull.State == "closed" ? "2024-05-01T10:00:00Z" : null;
         json["labels"] = new JsonArray([.. pull.Labels.Select(Label)]);
         json["requested_reviewers"] = new JsonArray([.. pull.Reviewers.Select(User)]);
-        json["requested_teams"] = new JsonArray([.. pull.Teams.Select(team => (JsonNode)new JsonObject { ["id"] = 7, ["slug"] = team, ["name"] = team })]);
+        json["requested_teams"] = new JsonArray([.. pull.Teams.Select(team
+            => (JsonNode)new JsonObject { ["id"] = 7, ["slug"] = team, ["name"] = team })]);
         Side(json["head"]!, pull.Head, headSha);
         Side(json["base"]!, pull.Base, baseSha);
         return json;
@@ -126,23 +131,29 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
 
     public static JsonNode Label(string name) => new JsonObject
     {
-        ["id"] = Math.Abs(name.GetHashCode(StringComparison.Ordinal)), ["node_id"] = "LA_fake", ["url"] = $"https://api.example/labels/{Uri.EscapeDataString(name)}",
+        ["id"] = Math.Abs(name.GetHashCode(StringComparison.Ordinal)), ["node_id"] = "LA_fake",
+            ["url"] = $"https://api.example/labels/{Uri.EscapeDataString(name)}",
         ["name"] = name, ["color"] = "ededed", ["default"] = false, ["description"] = null,
     };
 
     public JsonNode Comment(int id, int number, string body) => new JsonObject
     {
-        ["id"] = id, ["node_id"] = "IC_fake", ["url"] = Api($"issues/comments/{id}"), ["html_url"] = Web($"pull/{number}#issuecomment-{id}"),
-        ["body"] = body, ["user"] = User("k8s-access-bot"), ["created_at"] = "2024-05-01T10:00:00Z", ["updated_at"] = "2024-05-01T10:00:00Z",
+        ["id"] = id, ["node_id"] = "IC_fake", ["url"] = Api($"issues/comments/{id}"),
+            ["html_url"] = Web($"pull/{number}#issuecomment-{id}"),
+        ["body"] = body, ["user"] = User("k8s-access-bot"),
+            ["created_at"] = "2024-05-01T10:00:00Z", ["updated_at"] = "2024-05-01T10:00:00Z",
         ["issue_url"] = Api($"issues/{number}"), ["author_association"] = "NONE",
     };
 
     public static JsonNode Error(string message, params string[] details)
     {
-        var json = new JsonObject { ["message"] = message, ["documentation_url"] = "https://docs.github.com/rest" };
+        var json = new JsonObject { ["message"] = message,
+            ["documentation_url"] = "https://docs.github.com/rest" };
         if (details.Length > 0)
         {
-            json["errors"] = new JsonArray([.. details.Select(detail => (JsonNode)new JsonObject { ["resource"] = "PullRequest", ["code"] = "custom", ["message"] = detail })]);
+            json["errors"] = new JsonArray([.. details.Select(detail
+                => (JsonNode)new JsonObject { ["resource"] = "PullRequest", ["code"] = "custom",
+                    ["message"] = detail })]);
         }
 
         return json;
@@ -160,7 +171,8 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
     public JsonNode ValidationFailed(string detail)
     {
         var json = Template("validation-error.json");
-        json["errors"] = new JsonArray(new JsonObject { ["resource"] = "Reference", ["code"] = "custom", ["message"] = detail });
+        json["errors"] = new JsonArray(new JsonObject { ["resource"] = "Reference",
+            ["code"] = "custom", ["message"] = detail });
         return json;
     }
 
@@ -173,8 +185,10 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
 
     private static JsonNode User(string login) => new JsonObject
     {
-        ["login"] = login, ["id"] = 2000 + login.Length, ["node_id"] = "U_fake", ["avatar_url"] = "https://avatars.example/u",
-        ["url"] = $"https://api.example/users/{login}", ["html_url"] = $"https://github.example.com/{login}", ["type"] = "User", ["site_admin"] = false,
+        ["login"] = login, ["id"] = 2000 + login.Length, ["node_id"] = "U_fake",
+            ["avatar_url"] = "https://avatars.example/u",
+        ["url"] = $"https://api.example/users/{login}",
+            ["html_url"] = $"https://github.example.com/{login}", ["type"] = "User", ["site_admin"] = false,
     };
 
     // GitHub wraps base64 content at 60 characters.
@@ -183,7 +197,8 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
 
     private static IEnumerable<string> Folders(string path)
     {
-        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
+        for (var slash = path.IndexOf('/',
+            StringComparison.Ordinal); slash > 0; slash = path.IndexOf('/', slash + 1))
         {
             yield return path[..slash];
         }

@@ -4,7 +4,8 @@ using System.Text;
 namespace ChatOpsBot.GitOps.Tests.GitHub;
 
 /// <summary>One commit of the fake repository: a full tree (path → blob sha) and its parent.</summary>
-internal sealed record FakeCommit(string Sha, IReadOnlyDictionary<string, string> Tree, string? Parent, string Message);
+internal sealed record FakeCommit(string Sha, IReadOnlyDictionary<string, string> Tree,
+    string? Parent, string Message);
 
 /// <summary>A pull request as the fake keeps it.</summary>
 internal sealed class FakePullRequest
@@ -49,7 +50,8 @@ internal sealed class FakeGitState
     {
         lock (Gate)
         {
-            var tree = files.ToDictionary(file => file.Key, file => PutBlob(Encoding.UTF8.GetBytes(file.Value)), StringComparer.Ordinal);
+            var tree = files.ToDictionary(file => file.Key, file
+                => PutBlob(Encoding.UTF8.GetBytes(file.Value)), StringComparer.Ordinal);
             Branches[DefaultBranch] = AddCommit(tree, null, "Initial RBAC files");
         }
     }
@@ -60,7 +62,8 @@ internal sealed class FakeGitState
         lock (Gate)
         {
             var head = Commits[Branches[branch]];
-            var tree = new Dictionary<string, string>(head.Tree, StringComparer.Ordinal) { [path] = PutBlob(Encoding.UTF8.GetBytes(text)) };
+            var tree = new Dictionary<string, string>(head.Tree,
+                StringComparer.Ordinal) { [path] = PutBlob(Encoding.UTF8.GetBytes(text)) };
             return Branches[branch] = AddCommit(tree, head.Sha, message);
         }
     }
@@ -70,7 +73,8 @@ internal sealed class FakeGitState
     {
         lock (Gate)
         {
-            return Branches.TryGetValue(branch, out var head) && Commits[head].Tree.TryGetValue(path, out var blob)
+            return Branches.TryGetValue(branch, out var head)
+                && Commits[head].Tree.TryGetValue(path, out var blob)
                 ? Encoding.UTF8.GetString(Blobs[blob])
                 : null;
         }
@@ -81,7 +85,8 @@ internal sealed class FakeGitState
     {
         lock (Gate)
         {
-            return Branches.TryGetValue(branch, out var head) && Commits[head].Tree.TryGetValue(path, out var blob)
+            return Branches.TryGetValue(branch, out var head)
+                && Commits[head].Tree.TryGetValue(path, out var blob)
                 ? Blobs[blob]
                 : null;
         }
@@ -99,7 +104,8 @@ internal sealed class FakeGitState
 
     public string AddCommit(IReadOnlyDictionary<string, string> tree, string? parent, string message)
     {
-        var seed = $"{parent}|{message}|{++_commitCounter}|" + string.Join(",", tree.OrderBy(entry => entry.Key, StringComparer.Ordinal));
+        var seed = $"{parent}|{message}|{++_commitCounter}|" + string.Join(",", tree.OrderBy(entry
+            => entry.Key, StringComparer.Ordinal));
         var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)))[..40];
         Commits[sha] = new FakeCommit(sha, tree, parent, message);
         return sha;

@@ -36,7 +36,8 @@ public class FaultTests : GitHubTestSetup
 
         Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
-        Assert.Equal(2, GitHub.RequestsTo("POST", "/pulls").Count(request => request.Path.EndsWith("/pulls", StringComparison.Ordinal)));
+        Assert.Equal(2, GitHub.RequestsTo("POST", "/pulls").Count(request
+            => request.Path.EndsWith("/pulls", StringComparison.Ordinal)));
         Assert.Single(GitHub.State.PullRequests);
     }
 
@@ -86,7 +87,8 @@ public class FaultTests : GitHubTestSetup
     [Fact]
     public async Task Too_many_requests_is_retried()
     {
-        GitHub.FailNext("GET", "/git/trees/", 429, FakeGitHubJson.Error("Too Many Requests"), new Dictionary<string, string> { ["Retry-After"] = "0" });
+        GitHub.FailNext("GET", "/git/trees/", 429, FakeGitHubJson.Error("Too Many Requests"),
+            new Dictionary<string, string> { ["Retry-After"] = "0" });
         using var repository = Repository();
 
         Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
@@ -110,35 +112,41 @@ public class FaultTests : GitHubTestSetup
     [Fact]
     public async Task Other_validation_errors_are_not_retried()
     {
-        GitHub.FailNext("POST", "/pulls", 422, FakeGitHubJson.Error("Validation Failed", "Base does not allow pull requests from bots"));
+        GitHub.FailNext("POST", "/pulls", 422, FakeGitHubJson.Error("Validation Failed",
+            "Base does not allow pull requests from bots"));
         using var repository = Repository();
 
         var failed = Assert.IsType<Failed>(await repository.OpenPullRequestAsync(Change()));
 
         Assert.Contains("Base does not allow", failed.Reason, StringComparison.Ordinal);
-        Assert.Single(GitHub.RequestsTo("POST", "/pulls"), request => request.Path.EndsWith("/pulls", StringComparison.Ordinal));
+        Assert.Single(GitHub.RequestsTo("POST", "/pulls"), request
+            => request.Path.EndsWith("/pulls", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Base_branch_that_moves_before_the_commit_is_rebuilt_on_the_new_head()
     {
-        GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile("main", RbacFile, Original + OtherBinding));
+        GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile("main", RbacFile,
+            Original + OtherBinding));
         using var repository = Repository();
 
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
         var committed = GitHub.State.ReadFile(Branch, RbacFile)!;
         Assert.StartsWith(Original + OtherBinding, committed, StringComparison.Ordinal);
-        Assert.StartsWith("\n---\n# hello namespace\n", committed[(Original + OtherBinding).Length..], StringComparison.Ordinal);
+        Assert.StartsWith("\n---\n# hello namespace\n",
+            committed[(Original + OtherBinding).Length..], StringComparison.Ordinal);
         Assert.Equal(["rb:platform", "rb:goodbye", "rb:other", "rb:hello"],
-            KubernetesYaml.LoadAllFromString(committed).Cast<V1RoleBinding>().Select(binding => binding.Metadata.Name));
+            KubernetesYaml.LoadAllFromString(committed).Cast<V1RoleBinding>().Select(binding
+                => binding.Metadata.Name));
         Assert.Equal(GitHub.State.Branches["main"], GitHub.State.Commits[opened.HeadSha].Parent);
     }
 
     [Fact]
     public async Task File_edited_on_the_branch_meanwhile_is_read_again_and_the_change_rebuilt()
     {
-        GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile(Branch, RbacFile, Original + OtherBinding));
+        GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile(Branch, RbacFile,
+            Original + OtherBinding));
         using var repository = Repository();
 
         Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
@@ -156,7 +164,8 @@ public class FaultTests : GitHubTestSetup
         using var repository = Repository();
         var plan = Assert.IsType<ChatOpsBot.GitOps.Editing.RbacEditPlan>(ChatOpsBot.GitOps.Editing.RbacFileEditor.Plan(
             new Dictionary<string, string> { [RbacFile] = Original }, Change().Fix));
-        GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile(Branch, RbacFile, plan.Changes[0].NewText, "First try, answer lost"));
+        GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile(Branch, RbacFile,
+            plan.Changes[0].NewText, "First try, answer lost"));
 
         Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
@@ -180,7 +189,8 @@ public class FaultTests : GitHubTestSetup
     [Fact]
     public async Task Branch_left_by_an_earlier_try_is_reset_and_reused()
     {
-        GitHub.State.Branches[Branch] = GitHub.State.CommitFile("main", "clusters/dev-a/unrelated.yaml", "x: 1\n");
+        GitHub.State.Branches[Branch] = GitHub.State.CommitFile("main",
+            "clusters/dev-a/unrelated.yaml", "x: 1\n");
         GitHub.State.Branches["main"] = GitHub.State.Commits[GitHub.State.Branches[Branch]].Parent!;
         using var repository = Repository();
 
@@ -196,7 +206,8 @@ public class FaultTests : GitHubTestSetup
         var round = 0;
         for (var i = 0; i < 10; i++)
         {
-            GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile("main", "clusters/dev-a/noise.yaml", $"n: {++round}\n"));
+            GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile("main",
+                "clusters/dev-a/noise.yaml", $"n: {++round}\n"));
         }
 
         using var repository = Repository(options => options.Retry.MaxRebuilds = 2);

@@ -18,13 +18,15 @@ public class GitHubRetryTests
         Assert.True(GitHubRetry.IsTransient(exception, Options, Now));
         Assert.Equal(TimeSpan.FromSeconds(42), GitHubRetry.DelayFor(exception, 0, Options, Now));
         Assert.Equal(TimeSpan.FromSeconds(90), GitHubRetry.DelayFor(
-            new SecondaryRateLimitExceededException(Response(HttpStatusCode.Forbidden, "secondary rate limit", ("retry-after", "600"))), 0, Options, Now));
+            new SecondaryRateLimitExceededException(Response(HttpStatusCode.Forbidden,
+                "secondary rate limit", ("retry-after", "600"))), 0, Options, Now));
     }
 
     [Fact]
     public void Secondary_limit_without_retry_after_waits_at_least_a_minute()
     {
-        var exception = new SecondaryRateLimitExceededException(Response(HttpStatusCode.Forbidden, "You have exceeded a secondary rate limit."));
+        var exception = new SecondaryRateLimitExceededException(Response(HttpStatusCode.Forbidden,
+            "You have exceeded a secondary rate limit."));
 
         Assert.Equal(TimeSpan.FromMinutes(1), GitHubRetry.DelayFor(exception, 0, Options, Now));
     }
@@ -48,7 +50,8 @@ public class GitHubRetryTests
     [InlineData(HttpStatusCode.MethodNotAllowed, false)]
     public void Status_codes_are_classified(HttpStatusCode status, bool transient)
     {
-        Assert.Equal(transient, GitHubRetry.IsTransient(new ApiException(Response(status, "x")), Options, Now));
+        Assert.Equal(transient, GitHubRetry.IsTransient(new ApiException(Response(status, "x")),
+            Options, Now));
     }
 
     [Fact]
@@ -63,25 +66,30 @@ public class GitHubRetryTests
     [Fact]
     public void Ordinary_failures_use_the_backoff()
     {
-        Assert.Null(GitHubRetry.DelayFor(new ApiException(Response(HttpStatusCode.BadGateway, "x")), 1, Options, Now));
+        Assert.Null(GitHubRetry.DelayFor(new ApiException(Response(HttpStatusCode.BadGateway,
+            "x")), 1, Options, Now));
     }
 
     private static RateLimitExceededException RateLimited(DateTimeOffset reset) =>
         new(Response(HttpStatusCode.Forbidden, "API rate limit exceeded for installation ID 1.",
             ("X-RateLimit-Limit", "5000"), ("X-RateLimit-Remaining", "0"),
-            ("X-RateLimit-Reset", reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            ("X-RateLimit-Reset",
+                reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
-    private static TestResponse Response(HttpStatusCode status, string message, params (string Name, string Value)[] headers) =>
+    private static TestResponse Response(HttpStatusCode status, string message,
+        params (string Name, string Value)[] headers) =>
         new(status, $"{{\"message\":\"{message}\",\"documentation_url\":\"https://docs.github.com/rest\"}}",
             headers.ToDictionary(header => header.Name, header => header.Value));
 
     /// <summary>An HTTP answer as Octokit hands it to its exceptions (its own class is internal).</summary>
-    private sealed class TestResponse(HttpStatusCode status, string body, IReadOnlyDictionary<string, string> headers) : IResponse
+    private sealed class TestResponse(HttpStatusCode status, string body,
+        IReadOnlyDictionary<string, string> headers) : IResponse
     {
         public object Body => body;
         public IReadOnlyDictionary<string, string> Headers => headers;
         public ApiInfo ApiInfo { get; } = new(new Dictionary<string, Uri>(), [], [], "",
-            new RateLimit(headers.ToDictionary(header => header.Key, header => header.Value, StringComparer.OrdinalIgnoreCase)));
+            new RateLimit(headers.ToDictionary(header => header.Key, header => header.Value,
+                StringComparer.OrdinalIgnoreCase)));
         public HttpStatusCode StatusCode => status;
         public string ContentType => "application/json; charset=utf-8";
     }

@@ -54,7 +54,8 @@ public abstract class GitHubTestSetup : IAsyncLifetime
             Checks =
             [
                 new Check("namespace-exists", CheckStatus.Pass, "Namespace hello exists."),
-                new Check("binding-matches", CheckStatus.Fail, "No RoleBinding in hello names fake_company:server."),
+                new Check("binding-matches", CheckStatus.Fail,
+                    "No RoleBinding in hello names fake_company:server."),
             ],
         };
 }

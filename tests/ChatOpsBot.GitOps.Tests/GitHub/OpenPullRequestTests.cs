@@ -27,7 +27,8 @@ public class OpenPullRequestTests : GitHubTestSetup
         var objects = KubernetesYaml.LoadAllFromString(committed);
         Assert.Equal(3, objects.Count);
         var binding = Assert.IsType<V1RoleBinding>(objects[^1]);
-        Assert.Equal(("rb:hello", "hello", "edit"), (binding.Metadata.Name, binding.Metadata.NamespaceProperty, binding.RoleRef.Name));
+        Assert.Equal(("rb:hello", "hello", "edit"), (binding.Metadata.Name,
+            binding.Metadata.NamespaceProperty, binding.RoleRef.Name));
         Assert.Equal("fake_company:server", Assert.Single(binding.Subjects).Name);
 
         var pull = Assert.Single(GitHub.State.PullRequests);
@@ -49,16 +50,20 @@ public class OpenPullRequestTests : GitHubTestSetup
     public async Task New_namespace_file_and_its_kustomization_are_both_committed()
     {
         GitHub.State.CommitFile("main", "clusters/dev-a/ns/goodbye.yaml", Original.Split("---\n")[2]);
-        GitHub.State.CommitFile("main", "clusters/dev-a/ns/platform.yaml", "---\n" + Original.Split("---\n")[1]);
-        GitHub.State.CommitFile("main", "clusters/dev-a/ns/kustomization.yaml", "resources:\n  - goodbye.yaml\n  - platform.yaml\n");
+        GitHub.State.CommitFile("main", "clusters/dev-a/ns/platform.yaml",
+            "---\n" + Original.Split("---\n")[1]);
+        GitHub.State.CommitFile("main", "clusters/dev-a/ns/kustomization.yaml",
+            "resources:\n  - goodbye.yaml\n  - platform.yaml\n");
         GitHub.State.CommitFile("main", RbacFile, "# moved to ns/\n");
         using var repository = Repository();
 
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
-        Assert.Equal(["clusters/dev-a/ns/hello.yaml", "clusters/dev-a/ns/kustomization.yaml"], opened.ChangedFiles);
+        Assert.Equal(["clusters/dev-a/ns/hello.yaml", "clusters/dev-a/ns/kustomization.yaml"],
+            opened.ChangedFiles);
         var created = GitHub.State.ReadFile(Branch, "clusters/dev-a/ns/hello.yaml")!;
-        Assert.Equal("rb:hello", Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(created))).Metadata.Name);
+        Assert.Equal("rb:hello",
+            Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(created))).Metadata.Name);
         Assert.Equal("resources:\n  - goodbye.yaml\n  - hello.yaml\n  - platform.yaml\n",
             GitHub.State.ReadFile(Branch, "clusters/dev-a/ns/kustomization.yaml"));
         Assert.Equal(GitHub.State.Branches[Branch], opened.HeadSha);
@@ -79,7 +84,8 @@ public class OpenPullRequestTests : GitHubTestSetup
         Assert.Equal([0xEF, 0xBB, 0xBF], after[..3]);
         var added = System.Text.Encoding.UTF8.GetString(after[before.Length..]);
         Assert.StartsWith("\r\n---\r\n# hello namespace\r\n", added, StringComparison.Ordinal);
-        Assert.DoesNotContain("\n", added.Replace("\r\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("\n", added.Replace("\r\n", "", StringComparison.Ordinal),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -90,7 +96,8 @@ public class OpenPullRequestTests : GitHubTestSetup
 
         var second = Assert.IsType<ExistingPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
-        Assert.Equal((first.Number, first.HeadSha, true), (second.Number, second.HeadSha, second.SameRequest));
+        Assert.Equal((first.Number, first.HeadSha, true), (second.Number, second.HeadSha,
+            second.SameRequest));
         Assert.Single(GitHub.State.PullRequests);
         Assert.Single(GitHub.RequestsTo("PUT", "/contents/"));
     }
@@ -100,7 +107,8 @@ public class OpenPullRequestTests : GitHubTestSetup
     {
         using var repository = Repository();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => repository.OpenPullRequestAsync(Change())));
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_
+            => repository.OpenPullRequestAsync(Change())));
 
         Assert.Single(results.OfType<OpenedPullRequest>());
         Assert.Equal(2, results.OfType<ExistingPullRequest>().Count());
@@ -153,7 +161,8 @@ public class OpenPullRequestTests : GitHubTestSetup
 
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
-        Assert.Contains(opened.Warnings, warning => warning.Contains("not a collaborator", StringComparison.Ordinal));
+        Assert.Contains(opened.Warnings, warning => warning.Contains("not a collaborator",
+            StringComparison.Ordinal));
         Assert.Equal(["k8s-access", "rbac"], GitHub.State.PullRequests[0].Labels);
     }
 
@@ -175,7 +184,9 @@ public class OpenPullRequestTests : GitHubTestSetup
         Assert.NotNull(await repository.GetPullRequestAsync(1));
 
         Assert.Equal(1, GitHub.InstallationTokensIssued);
-        Assert.All(GitHub.Requests.Where(request => request.Path.Contains("/repos/", StringComparison.Ordinal)),
-            request => Assert.EndsWith("ghs_installation_1", request.Authorization, StringComparison.Ordinal));
+        Assert.All(GitHub.Requests.Where(request => request.Path.Contains("/repos/",
+            StringComparison.Ordinal)),
+            request => Assert.EndsWith("ghs_installation_1", request.Authorization,
+                StringComparison.Ordinal));
     }
 }

@@ -8,7 +8,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
     [Fact]
     public async Task Merge_with_the_reviewed_head_merges_into_the_base_branch()
     {
-        using var repository = Repository(options => options.MergeMethod = ChatOpsBot.GitOps.GitHub.RbacMergeMethod.Squash);
+        using var repository = Repository(options
+            => options.MergeMethod = ChatOpsBot.GitOps.GitHub.RbacMergeMethod.Squash);
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
         var branchText = GitHub.State.ReadFile(Branch, RbacFile);
 
@@ -24,7 +25,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
         var status = await repository.GetPullRequestAsync(opened.Number);
         Assert.True(status!.IsMerged);
         Assert.False(status.IsOpen);
-        Assert.Equal(MergeOutcome.AlreadyMerged, (await repository.MergeAsync(opened.Number, opened.HeadSha)).Outcome);
+        Assert.Equal(MergeOutcome.AlreadyMerged, (await repository.MergeAsync(opened.Number,
+            opened.HeadSha)).Outcome);
     }
 
     [Fact]
@@ -48,7 +50,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
     {
         using var repository = Repository();
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
-        GitHub.BeforeNext("PUT", "/merge", state => state.CommitFile(Branch, RbacFile, "# pushed during the merge\n"));
+        GitHub.BeforeNext("PUT", "/merge", state => state.CommitFile(Branch, RbacFile,
+            "# pushed during the merge\n"));
 
         var result = await repository.MergeAsync(opened.Number, opened.HeadSha);
 
@@ -62,7 +65,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
     {
         using var repository = Repository();
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
-        GitHub.FailNext("PUT", "/merge", 405, FakeGitHubJson.Error("Repository rule violations found\n\nAt least 1 approving review is required."));
+        GitHub.FailNext("PUT", "/merge", 405,
+            FakeGitHubJson.Error("Repository rule violations found\n\nAt least 1 approving review is required."));
 
         var result = await repository.MergeAsync(opened.Number, opened.HeadSha);
 
@@ -92,7 +96,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
         using var repository = Repository();
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
-        var closed = await repository.CloseAsync(opened.Number, "Denied by @platform-lead: use the view role");
+        var closed = await repository.CloseAsync(opened.Number,
+            "Denied by @platform-lead: use the view role");
 
         Assert.Equal(CloseOutcome.Closed, closed.Outcome);
         var pull = GitHub.State.PullRequests[0];
@@ -100,7 +105,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
         var comment = Assert.Single(pull.Comments);
         Assert.Contains("use the view role", comment, StringComparison.Ordinal);
         Assert.DoesNotContain("@platform-lead", comment, StringComparison.Ordinal);
-        Assert.Equal(CloseOutcome.AlreadyClosed, (await repository.CloseAsync(opened.Number, "again")).Outcome);
+        Assert.Equal(CloseOutcome.AlreadyClosed, (await repository.CloseAsync(opened.Number,
+            "again")).Outcome);
         Assert.Single(pull.Comments);
         Assert.False((await repository.GetPullRequestAsync(opened.Number))!.IsOpen);
     }
@@ -112,7 +118,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
         await repository.MergeAsync(opened.Number, opened.HeadSha);
 
-        Assert.Equal(CloseOutcome.AlreadyMerged, (await repository.CloseAsync(opened.Number, "too late")).Outcome);
+        Assert.Equal(CloseOutcome.AlreadyMerged, (await repository.CloseAsync(opened.Number,
+            "too late")).Outcome);
     }
 
     [Fact]
@@ -160,7 +167,8 @@ public class PullRequestDecisionTests : GitHubTestSetup
         using var repository = Repository(options => options.Retry.MaxRetries = 1);
         GitHub.FailNext("GET", "/pulls/7", 500, FakeGitHubJson.Error("Server Error"), times: 5);
 
-        var exception = await Assert.ThrowsAsync<RbacRepositoryException>(() => repository.GetPullRequestAsync(7));
+        var exception = await Assert.ThrowsAsync<RbacRepositoryException>(()
+            => repository.GetPullRequestAsync(7));
 
         Assert.Contains("500", exception.Message, StringComparison.Ordinal);
         Assert.Equal(2, GitHub.RequestsTo("GET", "/pulls/7").Count());

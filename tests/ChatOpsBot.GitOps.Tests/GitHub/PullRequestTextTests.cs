@@ -35,8 +35,10 @@ public class PullRequestTextTests
     public void Same_grant_under_another_name_is_the_same_change()
     {
         var one = PullRequestMarkers.For("r1", FixManifest.Parse(Fixes.RoleBinding()).Key.Resource);
-        var other = PullRequestMarkers.For("r2", FixManifest.Parse(Fixes.RoleBinding(name: "hello-edit")).Key.Resource);
-        var different = PullRequestMarkers.For("r3", FixManifest.Parse(Fixes.RoleBinding(role: "view", name: "x")).Key.Resource);
+        var other = PullRequestMarkers.For("r2",
+            FixManifest.Parse(Fixes.RoleBinding(name: "hello-edit")).Key.Resource);
+        var different = PullRequestMarkers.For("r3",
+            FixManifest.Parse(Fixes.RoleBinding(role: "view", name: "x")).Key.Resource);
 
         Assert.True(one.SameChange(other));
         Assert.False(one.SameChange(different));
@@ -57,8 +59,10 @@ public class PullRequestTextTests
     {
         Assert.Equal(2, new GitHubRbacOptions().Validate().Count);
         Assert.Empty(new GitHubRbacOptions { Owner = "o", Repository = "r", Token = "t" }.Validate());
-        Assert.Single(new GitHubRbacOptions { Owner = "o", Repository = "r", Token = "t", AppId = 1 }.Validate());
-        Assert.Single(new GitHubRbacOptions { Owner = "o", Repository = "r", AppId = 1, InstallationId = 2 }.Validate());
+        Assert.Single(new GitHubRbacOptions { Owner = "o", Repository = "r", Token = "t",
+            AppId = 1 }.Validate());
+        Assert.Single(new GitHubRbacOptions { Owner = "o", Repository = "r", AppId = 1,
+            InstallationId = 2 }.Validate());
         Assert.Throws<ArgumentException>(() => new GitHubRbacRepository(new GitHubRbacOptions()));
     }
 
@@ -68,6 +72,7 @@ public class PullRequestTextTests
         var options = new GitHubRbacOptions { ApiBaseUrl = new Uri("https://ghe.example.com/api/v3") };
 
         Assert.Equal("https://ghe.example.com/api/v3/", GitHubClientFactory.BaseAddress(options).AbsoluteUri);
-        Assert.Equal("https://api.github.com/", GitHubClientFactory.BaseAddress(new GitHubRbacOptions()).AbsoluteUri);
+        Assert.Equal("https://api.github.com/",
+            GitHubClientFactory.BaseAddress(new GitHubRbacOptions()).AbsoluteUri);
     }
 }
