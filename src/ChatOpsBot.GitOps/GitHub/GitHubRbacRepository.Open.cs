@@ -378,7 +378,8 @@ public sealed partial class GitHubRbacRepository
         var folder = RepositoryPaths.Normalise(_options.Directory ?? "").TrimEnd('/');
         var blobs = tree.Tree
             .Where(item => item.Type.Value == TreeType.Blob)
-            .Where(item => folder.Length == 0 || item.Path.StartsWith(folder + "/", StringComparison.Ordinal))
+            .Where(item => folder.Length == 0 || item.Path.StartsWith(folder + "/", StringComparison.Ordinal)
+                || IsConfiguredFile(item.Path))
             .Where(item => RepositoryPaths.IsManifestFile(item.Path)
                 || RepositoryPaths.IsKustomization(item.Path))
             .ToList();
@@ -432,6 +433,21 @@ public sealed partial class GitHubRbacRepository
         {
             return null;
         }
+    }
+
+    // The configured file (or, for a "{namespace}" path, its folder) is read even outside Directory.
+    private bool IsConfiguredFile(string path)
+    {
+        if (string.IsNullOrWhiteSpace(_options.FilePath))
+        {
+            return false;
+        }
+
+        var configured = RepositoryPaths.Normalise(_options.FilePath.Trim());
+        var slot = configured.IndexOf(TargetChooser.NamespacePlaceholder, StringComparison.Ordinal);
+        return slot < 0
+            ? path == configured
+            : path.StartsWith(configured[..slot], StringComparison.Ordinal);
     }
 
     // A request id becomes part of a branch name: keep it to characters Git and URLs take as they are.

@@ -89,6 +89,19 @@ public class OpenPullRequestTests : GitHubTestSetup
     }
 
     [Fact]
+    public async Task Configured_file_outside_the_folder_is_read_and_appended_to()
+    {
+        GitHub.State.CommitFile("main", "shared/rbac.yaml", Original);
+        using var repository = Repository(options => options.FilePath = "shared/rbac.yaml");
+
+        var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
+
+        Assert.Equal(["shared/rbac.yaml"], opened.ChangedFiles);
+        Assert.StartsWith(Original + "\n---\n# hello namespace\n", GitHub.State.ReadFile(Branch, "shared/rbac.yaml"), StringComparison.Ordinal);
+        Assert.Single(GitHub.RequestsTo("PUT", "/contents/"));
+    }
+
+    [Fact]
     public async Task Second_click_returns_the_same_pull_request()
     {
         using var repository = Repository();
