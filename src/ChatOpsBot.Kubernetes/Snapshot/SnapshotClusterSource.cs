@@ -6,17 +6,20 @@ namespace ChatOpsBot.Kubernetes.Snapshot;
 
 /// <summary>
 /// A cluster read from a folder of Kubernetes YAML or JSON, as <c>kubectl get -o yaml</c>
-/// writes it: multi-document files and <c>List</c> objects. The folder is read once, on
-/// first use; answers come from the engine's own RBAC evaluation.
+/// writes it: multi-document files and <c>List</c> objects. The folder is read on first use
+/// and again whenever one of its files changes (as a GitOps sync would change a cluster);
+/// answers come from the engine's own RBAC evaluation.
 /// </summary>
-public sealed class SnapshotClusterSource : IClusterSource
+public sealed class SnapshotClusterSource : IClusterSource, IDisposable
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
     private readonly string _folder;
     private readonly SnapshotLimits _limits;
     private readonly Func<string, IReadOnlyList<Core.Identity.AccessEntry>>? _parseAccessEntries;
+    private readonly SemaphoreSlim _reading = new(1, 1);
     private ClusterState? _state;
+    private string? _stateFingerprint;
 
     /// <summary>Creates a source for a folder (or a single file).</summary>
     /// <param name="folder">The snapshot folder or file.</param>
@@ -40,18 +43,44 @@ public sealed class SnapshotClusterSource : IClusterSource
     public async Task<ClusterState> LoadStateAsync(
         ClusterQuery query, CancellationToken cancellationToken)
     {
-        _state ??= await ReadFolderAsync(cancellationToken).ConfigureAwait(false);
-        return _state;
+        await _reading.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Listing and stating the files is cheap next to parsing them: parse only on change.
+            var files = ListFiles();
+            var fingerprint = Fingerprint(files);
+            if (_state is null || fingerprint != _stateFingerprint)
+            {
+                _state = await ReadFilesAsync(files, cancellationToken).ConfigureAwait(false);
+                _stateFingerprint = fingerprint;
+            }
+
+            return _state;
+        }
+        finally
+        {
+            _reading.Release();
+        }
     }
+
+    /// <inheritdoc />
+    public void Dispose() => _reading.Dispose();
 
     /// <summary>A snapshot has no API server to ask: the engine evaluates RBAC itself.</summary>
     public Task<AccessReview?> ReviewAsync(
         UserInfo user, RequestAttributes request, CancellationToken cancellationToken) =>
         Task.FromResult<AccessReview?>(null);
 
-    private async Task<ClusterState> ReadFolderAsync(CancellationToken cancellationToken)
+    private static string Fingerprint(IEnumerable<string> files) =>
+        string.Join('\n', files.Select(file =>
+        {
+            var info = new FileInfo(file);
+            return $"{file}|{info.Length}|{info.LastWriteTimeUtc.Ticks}";
+        }));
+
+    private async Task<ClusterState> ReadFilesAsync(
+        IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
-        var files = ListFiles();
         var sorter = new SnapshotObjectSorter();
         var reader = new YamlDocumentReader(_limits.MaxNodes);
         long total = 0;

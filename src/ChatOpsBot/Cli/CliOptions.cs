@@ -27,6 +27,9 @@ internal sealed record CliOptions
     /// <summary>The IAM role the caller used (<c>--as-role</c>).</summary>
     public string? AsRole { get; init; }
 
+    /// <summary><c>--access-entries</c>: a file of EKS access-entry JSON to add to the cluster.</summary>
+    public string? AccessEntries { get; init; }
+
     /// <summary>True when <c>--help</c> or <c>-h</c> was given.</summary>
     public bool Help { get; init; }
 
@@ -38,7 +41,7 @@ internal sealed record CliOptions
     private static readonly HashSet<string> DiagnoseOptions =
     [
         "--format", "--snapshot", "--kubeconfig", "--context",
-        "--as-user", "--as-group", "--as-role",
+        "--as-user", "--as-group", "--as-role", "--access-entries",
     ];
 
     /// <summary>Reads the arguments that follow a verb.</summary>
@@ -82,6 +85,7 @@ internal sealed record CliOptions
                 "--context" => options with { Context = value },
                 "--as-user" => options with { AsUser = value },
                 "--as-role" => options with { AsRole = value },
+                "--access-entries" => options with { AccessEntries = value },
                 _ => options,
             };
             if (name == "--as-group")

@@ -14,6 +14,7 @@ internal static class CommandLineApp
           ChatOpsBot parse [--format text|json] [TEXT | -]
           ChatOpsBot diagnose (--snapshot DIR | --kubeconfig FILE [--context NAME])
                               [--as-user U] [--as-group G]... [--as-role ARN]
+                              [--access-entries FILE]
                               [--format text|json] [TEXT | -]
 
         TEXT is the pasted error; without it (or with -) it is read from standard input.

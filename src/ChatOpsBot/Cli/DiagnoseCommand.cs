@@ -3,6 +3,7 @@ using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Identity;
 using ChatOpsBot.Core.Parsing;
 using ChatOpsBot.Kubernetes.Live;
+using ChatOpsBot.Kubernetes.AccessEntries;
 using ChatOpsBot.Kubernetes.Snapshot;
 using Microsoft.Extensions.Logging;
 
@@ -81,7 +82,10 @@ internal static class DiagnoseCommand
         return report!.Fix is null ? ExitCodes.NothingFound : ExitCodes.Success;
     }
 
-    private static IClusterSource OpenCluster(CliOptions options, ILoggerFactory logging)
+    private static IClusterSource OpenCluster(CliOptions options, ILoggerFactory logging) =>
+        AccessEntryFile.AddTo(OpenSource(options, logging), options.AccessEntries);
+
+    private static IClusterSource OpenSource(CliOptions options, ILoggerFactory logging)
     {
         if (options.Snapshot is not null)
         {

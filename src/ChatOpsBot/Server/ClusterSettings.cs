@@ -15,6 +15,9 @@ public sealed class ClusterSettings
     /// <summary>The kubeconfig context; its current context when absent.</summary>
     public string? Context { get; set; }
 
+    /// <summary>A file of EKS access entries (<c>aws eks describe-access-entry</c> JSON), if any.</summary>
+    public string? AccessEntries { get; set; }
+
     /// <summary>True to use the pod's ServiceAccount (the bot runs in the cluster).</summary>
     public bool InCluster { get; set; }
 

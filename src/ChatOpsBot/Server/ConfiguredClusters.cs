@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ChatOpsBot.Core.Cluster;
 using ChatOpsBot.Core.Identity;
+using ChatOpsBot.Kubernetes.AccessEntries;
 using ChatOpsBot.Kubernetes.Live;
 using ChatOpsBot.Kubernetes.Snapshot;
 
@@ -35,7 +36,10 @@ internal sealed class ConfiguredClusters : IClusterSourceProvider
         return _open.GetOrAdd(settings.Name, _ => new Lazy<IClusterSource>(() => Open(settings))).Value;
     }
 
-    private IClusterSource Open(ClusterSettings settings)
+    private IClusterSource Open(ClusterSettings settings) =>
+        AccessEntryFile.AddTo(OpenSource(settings), settings.AccessEntries);
+
+    private IClusterSource OpenSource(ClusterSettings settings)
     {
         if (settings.Snapshot is not null)
         {

@@ -147,6 +147,28 @@ public sealed class SnapshotClusterSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_the_folder_again_when_a_file_changes_and_only_then()
+    {
+        Write("ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: hello}\n");
+        using var source = new SnapshotClusterSource(_folder.FullName);
+        var first = await source.LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None);
+
+        var unchanged = await source.LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None);
+        Write("rb.yaml", """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: "rb:hello", namespace: hello}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
+            subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "team:a"}]
+            """);
+        var changed = await source.LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None);
+
+        Assert.Same(first, unchanged);
+        Assert.Empty(first.Bindings);
+        Assert.Equal("rb:hello", Assert.Single(changed.Bindings).Name);
+    }
+
+    [Fact]
     public async Task Answers_no_review_so_the_engine_evaluates_itself()
     {
         var source = new SnapshotClusterSource(_folder.FullName);
