@@ -110,16 +110,13 @@ public sealed class ApprovalFlowTests
             setup.ClickAsync(approval, Approve, OtherAdmin),
             setup.ClickAsync(approval, Approve, GroupAdmin));
         await setup.ThreadMessageAsync("is merged");
-        var losers = new List<string>();
-        foreach (var url in clicks)
-        {
-            if (setup.Slack.Calls.Any(call => call.Path == url.AbsolutePath))
-            {
-                losers.Add(await setup.ToldAsync(url));
-            }
-        }
 
-        await setup.Bot.DrainAsync();
+        // The winner hears nothing ephemeral; each of the others is told who decided.
+        var answered = await Task.WhenAll(clicks.Select(url => setup.Slack
+            .WaitForAsync(call => call.Path == url.AbsolutePath, TimeSpan.FromSeconds(3))
+            .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result.Text : null, TaskScheduler.Default)));
+        var losers = answered.OfType<string>().ToList();
+
         Assert.Single(setup.GitHub.RequestsTo("PUT", "/merge"));
         Assert.Equal(2, losers.Count);
         Assert.All(losers, text => Assert.Contains("already approved", text, StringComparison.Ordinal));
@@ -175,6 +172,32 @@ public sealed class ApprovalFlowTests
         var told = await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
 
         Assert.Contains("No RBAC repository is configured", told, StringComparison.Ordinal);
+        Assert.Empty(setup.GitHub.Requests);
+    }
+
+    [Fact]
+    public async Task A_click_naming_an_unknown_request_changes_nothing()
+    {
+        await using var setup = await ApprovalSetup.StartAsync();
+        var reply = await setup.DiagnoseAsync();
+        const string Unknown = "AAAAAAAAAAAAAAAAAAAAAA";
+        var button = new JsonObject
+        {
+            ["action_id"] = RequestAccess,
+            ["text"] = new JsonObject { ["type"] = "plain_text", ["text"] = "Request access" },
+            ["value"] = Unknown,
+        };
+        var responseUrl = setup.Slack.ResponseUrl("actions", "unknownid");
+        using (var ack = await setup.Bot.SendAsync(SignedRequests.Interaction(SlackPayloads.BlockAction(
+            Requester, Channel, (string)reply.Answer!["ts"]!, reply.ThreadTs, responseUrl,
+            SlackPayloads.ButtonAction("k8s_access.request:" + Unknown, button)))))
+        {
+            ack.EnsureSuccessStatusCode();
+        }
+
+        var told = await setup.ToldAsync(responseUrl);
+        Assert.Contains("Run the check again", told, StringComparison.Ordinal);
+
         Assert.Empty(setup.GitHub.Requests);
     }
 
