@@ -39,8 +39,11 @@ internal sealed partial class AccessRequestJob
         if (repository is null || requests is null || options?.Channel is not { Length: > 0 })
         {
             // Nothing is recorded: without a repository there is nobody to hand the request to.
-            await ReplyAsync(click, "No RBAC repository is configured for this bot, so I cannot open a pull request "
-                + "for this change. Ask the platform team to apply the proposed fix.", cancellationToken).ConfigureAwait(false);
+            var known = await _store.GetAsync(diagnosisId, cancellationToken).ConfigureAwait(false) is not null;
+            await ReplyAsync(click, known
+                ? "No RBAC repository is configured for this bot, so I cannot open a pull request for this "
+                  + "change. Ask the platform team to apply the proposed fix."
+                : Unknown(click.UserId), cancellationToken).ConfigureAwait(false);
             return;
         }
 
