@@ -20,4 +20,13 @@ public static class SlackActionIds
 
     /// <summary>Option values for candidates without a usable ARN: this prefix and the index.</summary>
     public const string CandidateIndexPrefix = "candidate:";
+
+    /// <summary>The approvers' "Approve" button; its value is the request id.</summary>
+    public const string Approve = "k8s_access.approve";
+
+    /// <summary>The approvers' "Deny" button; its value is the request id.</summary>
+    public const string Deny = "k8s_access.deny";
+
+    /// <summary>Prefix of the approvers' buttons block id, followed by the request id.</summary>
+    public const string DecisionBlockPrefix = "k8s_access.decide:";
 }

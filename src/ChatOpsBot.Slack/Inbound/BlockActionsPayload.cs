@@ -15,6 +15,12 @@ internal sealed record BlockActionsPayload
 
     public string? TeamId { get; init; }
 
+    /// <summary>Every team id the payload names (team.id and user.team_id), for the approver check.</summary>
+    public IReadOnlyList<string> TeamIds { get; init; } = [];
+
+    /// <summary>The Enterprise Grid organisation, when there is one.</summary>
+    public string? EnterpriseId { get; init; }
+
     public string? ChannelId { get; init; }
 
     public string? MessageTs { get; init; }
@@ -39,6 +45,8 @@ internal sealed record BlockActionsPayload
         var message = JsonFields.Object(payload, "message");
         var channel = JsonFields.Object(payload, "channel");
         var team = JsonFields.Object(payload, "team");
+        var enterprise = JsonFields.Object(payload, "enterprise");
+        string?[] teamIds = [team is { } t0 ? JsonFields.String(t0, "id") : null, JsonFields.String(user, "team_id")];
         var actions = JsonFields.Array(payload, "actions")
             .Select(ReadAction)
             .OfType<BlockActionItem>()
@@ -48,6 +56,9 @@ internal sealed record BlockActionsPayload
         {
             UserId = userId,
             TeamId = (team is { } t ? JsonFields.String(t, "id") : null) ?? JsonFields.String(user, "team_id"),
+            TeamIds = [.. teamIds.OfType<string>().Where(id => id.Length > 0).Distinct(StringComparer.Ordinal)],
+            EnterpriseId = (enterprise is { } e ? JsonFields.String(e, "id") : null)
+                           ?? JsonFields.String(user, "enterprise_id"),
             ChannelId = (container is { } c1 ? JsonFields.String(c1, "channel_id") : null)
                         ?? (channel is { } ch ? JsonFields.String(ch, "id") : null),
             MessageTs = (container is { } c2 ? JsonFields.String(c2, "message_ts") : null)

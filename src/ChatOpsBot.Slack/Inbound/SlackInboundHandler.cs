@@ -207,6 +207,13 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
                     "request-access",
                     (services, ct) => services.GetRequiredService<AccessRequestJob>()
                         .RunAsync(click, requestId, ct));
+            case SlackActionIds.Approve or SlackActionIds.Deny
+                when action.Value is { } requestId2 && DiagnosisIds.IsWellFormed(requestId2):
+                var verdict = action.ActionId == SlackActionIds.Approve ? DecisionVerdict.Approve : DecisionVerdict.Deny;
+                return new SlackWorkItem(
+                    "decide-access",
+                    (services, ct) => services.GetRequiredService<Approval.DecisionJob>()
+                        .RunAsync(click, requestId2, verdict, ct));
             case SlackActionIds.ChooseIdentity
                 when action.BlockId is { } blockId
                      && blockId.StartsWith(SlackActionIds.IdentityBlockPrefix, StringComparison.Ordinal)

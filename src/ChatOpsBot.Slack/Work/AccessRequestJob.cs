@@ -1,78 +1,178 @@
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.GitOps.Repository;
+using ChatOpsBot.Slack.Approval;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Slack.Work;
 
 /// <summary>
-/// The "Request access" button: record the request against the stored diagnosis and tell the
-/// clicker. Opening the pull request is a later piece of work; until then the request is
-/// recorded (and logged) for the admins, and the reply says exactly that.
+/// The "Request access" button: record the request against the stored diagnosis (once), open
+/// the pull request in the RBAC repository, post the approvers' message and tell the clicker.
+/// A second click points at the pull request already opened and opens nothing.
 /// </summary>
 internal sealed partial class AccessRequestJob
 {
     private readonly IDiagnosisStore _store;
+    private readonly IServiceProvider _services;
     private readonly ISlackWebApi _slack;
     private readonly ILogger<AccessRequestJob> _logger;
 
-    public AccessRequestJob(IDiagnosisStore store, ISlackWebApi slack, ILogger<AccessRequestJob> logger)
+    public AccessRequestJob(
+        IDiagnosisStore store, IServiceProvider services, ISlackWebApi slack, ILogger<AccessRequestJob> logger)
     {
         _store = store;
+        _services = services;
         _slack = slack;
         _logger = logger;
     }
 
-    public async Task RunAsync(
-        BlockActionsPayload click, string diagnosisId, CancellationToken cancellationToken)
+    public async Task RunAsync(BlockActionsPayload click, string diagnosisId, CancellationToken cancellationToken)
     {
-        var result = await _store.RecordAccessRequestAsync(diagnosisId, click.UserId, cancellationToken)
-            .ConfigureAwait(false);
-        var fix = result.Diagnosis?.Report.Fix;
-        string text;
-        switch (result.Status)
+        var repository = _services.GetService<IRbacRepository>();
+        var requests = _services.GetService<IAccessRequestStore>();
+        var options = _services.GetService<IOptions<ApprovalOptions>>()?.Value;
+        if (repository is null || requests is null || options?.Channel is not { Length: > 0 })
         {
-            case AccessRequestStatus.Recorded when fix is not null:
-                LogRecorded(diagnosisId, click.UserId, fix.Kind, fix.Namespace, fix.Name);
-                text = $"Your request for {Mrkdwn.Code(fix.Kind, 60)} {Mrkdwn.Code(Target(fix), 200)} "
-                       + "is recorded for the platform admins. They will review the proposed change; "
-                       + "I will not change the cluster on my own.";
-                break;
-            case AccessRequestStatus.Recorded or AccessRequestStatus.AlreadyRecorded when fix is null:
-                text = "This diagnosis proposes no change, so there is nothing to request.";
-                break;
-            case AccessRequestStatus.AlreadyRecorded:
-                var first = result.Diagnosis!.AccessRequest!;
-                text = $"This access was already requested by {Mention(first.RequestedBy)}; "
-                       + "the admins have it. Nothing new was recorded.";
-                break;
-            default:
-                LogUnknown(click.UserId);
-                text = "I don't know this request any more: it expired or the bot was restarted. "
-                       + "Run the check again to get a fresh button.";
-                break;
+            // Nothing is recorded: without a repository there is nobody to hand the request to.
+            var known = await _store.GetAsync(diagnosisId, cancellationToken).ConfigureAwait(false) is not null;
+            await ReplyAsync(click, known
+                ? "No RBAC repository is configured for this bot, so I cannot open a pull request for this "
+                  + "change. Ask the platform team to apply the proposed fix."
+                : Unknown(click.UserId), cancellationToken).ConfigureAwait(false);
+            return;
         }
 
-        await SlackReplies.EphemeralAsync(
-            _slack, click.ResponseUrl, click.ChannelId, click.UserId, click.ThreadTs, text, cancellationToken)
+        var result = await _store.RecordAccessRequestAsync(diagnosisId, click.UserId, cancellationToken)
             .ConfigureAwait(false);
+        var text = result.Status switch
+        {
+            AccessRequestStatus.NotFound => Unknown(click.UserId),
+            _ when result.Diagnosis?.Report.Fix is null => "This diagnosis proposes no change, so there is nothing to request.",
+            AccessRequestStatus.AlreadyRecorded => await AlreadyRequestedAsync(requests, result.Diagnosis!, cancellationToken)
+                .ConfigureAwait(false),
+            _ => await OpenAsync(repository, requests, options, result.Diagnosis!, click.UserId, cancellationToken)
+                .ConfigureAwait(false),
+        };
+        await ReplyAsync(click, text, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Target(Core.Diagnosis.ProposedFix fix) =>
-        fix.Namespace is { Length: > 0 } ns ? $"{ns}/{fix.Name}" : fix.Name;
+    private async Task<string> OpenAsync(
+        IRbacRepository repository, IAccessRequestStore requests, ApprovalOptions options, StoredDiagnosis diagnosis,
+        string userId, CancellationToken cancellationToken)
+    {
+        var change = AccessChange.From(diagnosis.Id, userId, diagnosis.Report) with { Cluster = diagnosis.Context.Cluster };
+        var opened = await repository.OpenPullRequestAsync(change, cancellationToken).ConfigureAwait(false);
+        PullRequestInfo info;
+        switch (opened)
+        {
+            case OpenedPullRequest pr:
+                info = new PullRequestInfo(pr.Number, pr.Url.AbsoluteUri, pr.HeadSha, pr.Branch);
+                break;
+            case ExistingPullRequest pr:
+                info = new PullRequestInfo(pr.Number, pr.Url.AbsoluteUri, pr.HeadSha, pr.Branch);
+                break;
+            case AlreadyPresent present:
+                await requests.TryFailAsync(diagnosis.Id, AccessRequestState.Requested,
+                    $"Already in the repository: {present.Detail}", AuditActors.Bot, cancellationToken).ConfigureAwait(false);
+                return $"The RBAC repository already has this binding ({Mrkdwn.Code(present.Path, 300)}: "
+                       + $"{Mrkdwn.Line(present.Detail, 500)}), so no pull request was opened. If the access still "
+                       + "fails, the repository may not be synced to the cluster yet.";
+            default:
+                var reason = opened is Failed failed ? failed.Reason : "unexpected answer from the repository";
+                LogOpenFailed(diagnosis.Id, reason);
+                await requests.TryFailAsync(diagnosis.Id, AccessRequestState.Requested,
+                    $"Opening the pull request failed: {reason}", AuditActors.Bot, cancellationToken).ConfigureAwait(false);
+                return $"⚠️ I could not open the pull request: {Mrkdwn.Line(reason, 500)}. The request is marked as "
+                       + "failed; run the check again later or ask the platform team.";
+        }
 
-    // Slack user ids are upper-case letters and digits; anything else is shown as inert code.
-    private static string Mention(string userId) =>
-        userId.All(char.IsAsciiLetterOrDigit) ? $"<@{userId}>" : Mrkdwn.Code(userId, 40);
+        var recorded = await requests.TryRecordPullRequestAsync(diagnosis.Id, info, AuditActors.Bot, cancellationToken)
+            .ConfigureAwait(false);
+        if (recorded.Request is not { } request)
+        {
+            return Unknown(userId);
+        }
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Access request recorded for diagnosis {DiagnosisId} by {SlackUserId}: "
-                  + "{FixKind} {FixNamespace}/{FixName}")]
-    private partial void LogRecorded(
-        string diagnosisId, string slackUserId, string fixKind, string? fixNamespace, string fixName);
+        LogOpened(diagnosis.Id, info.Number);
+        await PostApprovalAsync(requests, options.Channel!, request, diagnosis.Report.Cause.Summary, cancellationToken)
+            .ConfigureAwait(false);
+        var thread = _services.GetRequiredService<RequesterThread>();
+        await thread.TellAsync(request, $"I opened {ApprovalMessageBuilder.PullRequestLink(info)} for "
+            + $"{Describe(request)}; the approvers have been asked to decide.", cancellationToken).ConfigureAwait(false);
+        return $"Requested: {ApprovalMessageBuilder.PullRequestLink(info)} is open for {Describe(request)} and waits for an approver.";
+    }
 
-    [LoggerMessage(Level = LogLevel.Information,
-        Message = "Access request by {SlackUserId} for an unknown or expired diagnosis")]
+    private async Task PostApprovalAsync(
+        IAccessRequestStore requests, string channel, AccessRequest request, string summary, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var posted = await _slack.PostMessageAsync(
+                channel, ApprovalMessageBuilder.Pending(request, summary), null, cancellationToken).ConfigureAwait(false);
+            await requests.SetApprovalMessageAsync(request.Id, new MessageLocation(posted.Channel, posted.Ts),
+                AuditActors.Bot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (RequesterThread.IsSlackFailure(exception, cancellationToken))
+        {
+            LogApprovalPostFailed(request.Id, exception.GetType().Name);
+        }
+    }
+
+    private static async Task<string> AlreadyRequestedAsync(
+        IAccessRequestStore requests, StoredDiagnosis diagnosis, CancellationToken cancellationToken)
+    {
+        var first = diagnosis.AccessRequest!;
+        var request = await requests.GetRequestAsync(diagnosis.Id, cancellationToken).ConfigureAwait(false);
+        var by = ApprovalMessageBuilder.Mention(first.RequestedBy);
+        return request switch
+        {
+            { PullRequest: { } pr } =>
+                $"This access was already requested by {by}: {ApprovalMessageBuilder.PullRequestLink(pr)} "
+                + $"({State(request.State)}). No second pull request was opened.",
+            { State: AccessRequestState.Failed, FailureReason: { } why } =>
+                $"This access was already requested by {by}, and it did not go through: {Mrkdwn.Line(why, 500)}",
+            _ => $"This access was already requested by {by}; the pull request is being opened. Nothing new was recorded.",
+        };
+    }
+
+    private static string State(AccessRequestState state) => state switch
+    {
+        AccessRequestState.PullRequestOpened => "waiting for an approver",
+        AccessRequestState.Approved => "approved, not merged yet",
+        AccessRequestState.Denied => "denied",
+        AccessRequestState.Merged => "merged, being verified",
+        AccessRequestState.Verified => "merged and working",
+        AccessRequestState.VerificationFailed => "merged, but the access did not start to work",
+        _ => "failed",
+    };
+
+    private static string Describe(AccessRequest request) =>
+        $"{Mrkdwn.Code(request.Fix.Kind, 60)} {Mrkdwn.Code(request.Fix.Namespace is { Length: > 0 } ns ? $"{ns}/{request.Fix.Name}" : request.Fix.Name, 200)}";
+
+    private string Unknown(string userId)
+    {
+        LogUnknown(userId);
+        return "I don't know this request any more: it expired or the bot was restarted. "
+               + "Run the check again to get a fresh button.";
+    }
+
+    private Task ReplyAsync(BlockActionsPayload click, string text, CancellationToken cancellationToken) =>
+        SlackReplies.EphemeralAsync(_slack, click.ResponseUrl, click.ChannelId, click.UserId, click.ThreadTs, text, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pull request #{PullRequestNumber} recorded for access request {RequestId}")]
+    private partial void LogOpened(string requestId, int pullRequestNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Opening the pull request for access request {RequestId} failed: {Reason}")]
+    private partial void LogOpenFailed(string requestId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting the approvers' message of {RequestId} failed ({ErrorType})")]
+    private partial void LogApprovalPostFailed(string requestId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Access request by {SlackUserId} for an unknown or expired diagnosis")]
     private partial void LogUnknown(string slackUserId);
 }

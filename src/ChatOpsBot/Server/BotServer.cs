@@ -25,6 +25,7 @@ internal static class BotServer
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
+        ApprovalSettings.Register(builder.Services, builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));

@@ -86,7 +86,7 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Request_access_with_a_stored_id_is_recorded_once_and_said_honestly()
+    public async Task Request_access_without_an_rbac_repository_says_so_and_records_nothing()
     {
         var first = await PasteErrorAsync("C555", "5.3");
         var diagnosisId = IdFromBlock(first.Message!, SlackActionIds.RequestBlockPrefix);
@@ -95,15 +95,12 @@ public sealed class InteractionEndpointTests : IAsyncLifetime
             user: "UREQUEST1");
 
         (await _host.SendAsync(SlackRequests.Interaction(click))).EnsureSuccessStatusCode();
-        var recorded = (await _host.Slack.WaitForCallsAsync(2))[1];
-        (await _host.SendAsync(SlackRequests.Interaction(click))).EnsureSuccessStatusCode();
-        var again = (await _host.Slack.WaitForCallsAsync(3))[2];
+        var told = (await _host.Slack.WaitForCallsAsync(2))[1];
 
-        Assert.Equal("response_url", recorded.Method);
-        Assert.False(recorded.ReplaceOriginal);
-        Assert.Contains("recorded for the platform admins", recorded.Message!.Text, Ord);
-        Assert.Contains("rb:hello", recorded.Message.Text, Ord);
-        Assert.Contains("already requested by <@UREQUEST1>", again.Message!.Text, Ord);
+        Assert.Equal("response_url", told.Method);
+        Assert.False(told.ReplaceOriginal);
+        Assert.Contains("No RBAC repository is configured", told.Message!.Text, Ord);
+        Assert.DoesNotContain(diagnosisId, told.Message.Text, Ord);
     }
 
     [Theory]

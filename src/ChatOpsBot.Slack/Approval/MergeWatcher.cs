@@ -1,0 +1,107 @@
+using System.Collections.Concurrent;
+using ChatOpsBot.Core.Requests;
+using ChatOpsBot.GitOps.Repository;
+using ChatOpsBot.Slack.Blocks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatOpsBot.Slack.Approval;
+
+/// <summary>
+/// The <c>git-review</c> mode's follower: for each request approved in chat, it looks at the
+/// pull request every <see cref="ApprovalOptions.WatchInterval"/> and, once someone merged it in
+/// GitHub, moves the request to Merged (verification takes over); a pull request closed without
+/// merging fails the request. The watch list lives in memory.
+/// </summary>
+internal sealed partial class MergeWatcher : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
+    private readonly IServiceProvider _services;
+    private readonly IAccessRequestStore _requests;
+    private readonly RequesterThread _thread;
+    private readonly ApprovalOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MergeWatcher> _logger;
+
+    public MergeWatcher(
+        IServiceProvider services, IAccessRequestStore requests, RequesterThread thread, IOptions<ApprovalOptions> options,
+        TimeProvider time, ILogger<MergeWatcher> logger)
+    {
+        _services = services;
+        _requests = requests;
+        _thread = thread;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Follows the request's pull request until it is merged or closed.</summary>
+    public void Watch(string requestId) => _watched.TryAdd(requestId, 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(_options.WatchInterval, _time, stoppingToken).ConfigureAwait(false);
+                foreach (var requestId in _watched.Keys)
+                {
+                    await CheckAsync(requestId, stoppingToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task CheckAsync(string requestId, CancellationToken cancellationToken)
+    {
+        var request = await _requests.GetRequestAsync(requestId, cancellationToken).ConfigureAwait(false);
+        if (request is not { State: AccessRequestState.Approved, PullRequest: { } pullRequest }
+            || _services.GetService<IRbacRepository>() is not { } repository)
+        {
+            _watched.TryRemove(requestId, out _);
+            return;
+        }
+
+        PullRequestStatus? status;
+        try
+        {
+            status = await repository.GetPullRequestAsync(pullRequest.Number, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RbacRepositoryException exception)
+        {
+            LogUnreadable(requestId, exception.Message);
+            return;
+        }
+
+        var link = ApprovalMessageBuilder.PullRequestLink(pullRequest);
+        if (status is { IsMerged: true })
+        {
+            _watched.TryRemove(requestId, out _);
+            var moved = await _requests.TryAdvanceAsync(requestId, AccessRequestState.Approved, AccessRequestState.Merged,
+                AuditActors.Bot, pullRequest.Url, cancellationToken).ConfigureAwait(false);
+            if (moved.Won)
+            {
+                await _thread.TellAsync(request, $"{link} is merged. I will check the cluster until the access works "
+                    + "and tell you here.", cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else if (status is null or { IsOpen: false })
+        {
+            _watched.TryRemove(requestId, out _);
+            await _requests.TryFailAsync(requestId, AccessRequestState.Approved, "The pull request was closed without merging.",
+                AuditActors.Bot, cancellationToken).ConfigureAwait(false);
+            await _thread.TellAsync(request, $"{link} was closed without being merged, so the access was not granted.",
+                cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the pull request of {RequestId}: {Reason}")]
+    private partial void LogUnreadable(string requestId, string reason);
+}

@@ -1,0 +1,46 @@
+using ChatOpsBot.GitOps.GitHub;
+using ChatOpsBot.GitOps.Repository;
+using ChatOpsBot.Slack.Approval;
+
+namespace ChatOpsBot.Server;
+
+/// <summary>
+/// The RBAC repository and the approval flow, from the <c>GitHub</c>, <c>Approvals</c> and
+/// <c>Verification</c> sections. Without a <c>GitHub</c> section the bot diagnoses only, and
+/// the "Request access" button says so. Every setting is checked here, before the host starts,
+/// and a problem is one line naming the setting.
+/// </summary>
+internal static class ApprovalSettings
+{
+    public static void Register(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSlackApprovals(configuration);
+        var verification = configuration.GetSection(VerificationOptions.SectionName).Get<VerificationOptions>()
+                           ?? new VerificationOptions();
+        if (verification.Problem() is { } verificationProblem)
+        {
+            throw new ServerConfigurationException(verificationProblem);
+        }
+
+        var github = configuration.GetSection("GitHub");
+        if (!github.Exists())
+        {
+            return;
+        }
+
+        var options = github.Get<GitHubRbacOptions>() ?? new GitHubRbacOptions();
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            throw new ServerConfigurationException("GitHub: " + string.Join(" ", problems));
+        }
+
+        var approvals = configuration.GetSection(ApprovalOptions.SectionName).Get<ApprovalOptions>() ?? new ApprovalOptions();
+        if (approvals.Problem() is { } approvalProblem)
+        {
+            throw new ServerConfigurationException(approvalProblem);
+        }
+
+        services.AddSingleton<IRbacRepository>(provider => new GitHubRbacRepository(
+            options, provider.GetService<ILogger<GitHubRbacRepository>>(), provider.GetService<TimeProvider>()));
+    }
+}
