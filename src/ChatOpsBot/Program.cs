@@ -1,6 +1,13 @@
 using ChatOpsBot.Cli;
 using Microsoft.Extensions.Logging;
 
+if (CommandLineApp.IsUnknownVerb(args))
+{
+    await Console.Error.WriteLineAsync(
+        $"unknown verb {args[0]}: use serve, parse or diagnose (see --help)");
+    return 2;
+}
+
 if (CommandLineApp.IsCommandLineVerb(args))
 {
     // Every log line goes to standard error: standard output carries only the answer.

@@ -37,7 +37,7 @@ public static class DiagnosisEngine
         if (input.Requests.Count == 0)
         {
             return Report(input, checks, false, CauseCode.Unknown,
-                "The error does not say which verb and resource were refused, " +
+                "The error does not say clearly which verb, resource and namespace were refused, " +
                 "so there is nothing to check.");
         }
 
@@ -62,6 +62,13 @@ public static class DiagnosisEngine
                 "the failing command likely ran with another kubeconfig context or IAM role.");
         }
 
+        // The role the caller named (--as-role) is mapped nowhere: binding the session's
+        // username would grant whoever picks that session name, so fix the mapping instead.
+        if (input.Identity.IsUnmapped && input.Identity.Chosen.PrincipalArn is not null)
+        {
+            return IdentityNotMapped(input, checks);
+        }
+
         return RbacCauses.Explain(input, user, answers, checks);
     }
 
@@ -83,13 +90,23 @@ public static class DiagnosisEngine
         var notes = input.Identity.Notes.Count == 0
             ? ""
             : " " + string.Join(" ", input.Identity.Notes);
-        checks.Add(new Check(CheckNames.Identity, CheckStatus.Fail,
-            "The API server did not accept the credentials (401): the IAM principal is not " +
-            "mapped to a Kubernetes identity, or the token expired." + notes));
+        if (input.Attempt.Kind == AttemptKind.Unauthorized)
+        {
+            checks.Add(new Check(CheckNames.Identity, CheckStatus.Fail,
+                "The API server did not accept the credentials (401): the IAM principal is not " +
+                "mapped to a Kubernetes identity, or the token expired." + notes));
+            return Report(input, checks, false, CauseCode.IdentityNotMapped,
+                "Kubernetes does not know who you are (401 Unauthorized, not 403): the IAM role is " +
+                "missing from aws-auth or the EKS access entries, or the login token expired.",
+                fix);
+        }
 
+        checks.Add(new Check(CheckNames.Identity, CheckStatus.Fail,
+            "The IAM role given is mapped to no Kubernetes identity." + notes));
         return Report(input, checks, false, CauseCode.IdentityNotMapped,
-            "Kubernetes does not know who you are (401 Unauthorized, not 403): the IAM role is " +
-            "missing from aws-auth or the EKS access entries, or the login token expired.",
+            $"The IAM role {input.Identity.Chosen.PrincipalArn} is not mapped in aws-auth or the EKS " +
+            "access entries: map it with the team's groups (or check which role your kubeconfig " +
+            "really uses).",
             fix);
     }
 

@@ -7,6 +7,10 @@ namespace ChatOpsBot.Core.Diagnosis;
 /// <summary>Turns planned changes into proposed fixes, with the checks that back them.</summary>
 internal static class FixProposals
 {
+    // Control-plane namespaces: a convention from team namespaces must not reach them.
+    private static readonly HashSet<string> SystemNamespaces =
+        new(StringComparer.Ordinal) { "kube-system", "kube-public", "kube-node-lease" };
+
     public static ProposedFix? ForBinding(
         DiagnosisInput input,
         UserInfo user,
@@ -16,6 +20,15 @@ internal static class FixProposals
         out Subject? bound)
     {
         bound = null;
+        var target = input.Requests[0].Namespace;
+        if (SystemNamespaces.Contains(target))
+        {
+            checks.Add(new Check(CheckNames.FixVerified, CheckStatus.Skip,
+                $"The bot proposes no access to the system namespace {target}: the platform team " +
+                "decides that by hand."));
+            return null;
+        }
+
         var plan = BindingFixPlanner.Plan(new BindingFixRequest(
             input.Policy, user, subjects, input.Requests, input.Requests[0].Namespace, avoid));
         if (plan is null)

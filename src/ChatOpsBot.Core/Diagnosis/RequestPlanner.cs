@@ -34,6 +34,13 @@ public static class RequestPlanner
             ];
         }
 
+        // A namespace printed as "" is a garbled message, not the cluster scope: checking it
+        // as cluster-wide would widen the fix to every namespace.
+        if (attempt.Namespace is { Length: 0 } && !attempt.ClusterScope)
+        {
+            return [];
+        }
+
         if (string.IsNullOrEmpty(attempt.Resource))
         {
             return [];

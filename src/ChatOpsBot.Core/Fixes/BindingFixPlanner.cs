@@ -47,6 +47,9 @@ public static class BindingFixPlanner
         var covering = conventions
             .Select(convention => (convention, role: RoleInTarget(request, convention.RoleRef)))
             .Where(pair => pair.role is not null && Covers(request, pair.role))
+
+            // Even a convention does not make a grant-everything role a least-privilege fix.
+            .Where(pair => !GrantsEverything(request.Policy.RulesOf(pair.role!)))
             .OrderBy(pair => RolePrivilege.Score(request.Policy.RulesOf(pair.role!)))
             .ThenByDescending(pair => pair.convention.Examples.Count);
         foreach (var (convention, _) in covering)

@@ -1,3 +1,4 @@
+using System.Text;
 using ChatOpsBot.Core.Cluster;
 using ChatOpsBot.Core.Identity;
 
@@ -21,18 +22,12 @@ public static class AccessEntryFile
         var name = Path.GetFileName(path);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
+            if (!File.Exists(path))
             {
                 throw new ClusterSourceException($"access entries file {path} does not exist");
             }
 
-            if (info.Length > MaxBytes)
-            {
-                throw new ClusterSourceException($"access entries file {name} is larger than 16 MB");
-            }
-
-            return AccessEntryParser.Parse(File.ReadAllText(path));
+            return AccessEntryParser.Parse(ReadCapped(path, name));
         }
         catch (FormatException error)
         {
@@ -42,9 +37,33 @@ public static class AccessEntryFile
         {
             throw new ClusterSourceException($"access entries file {name} cannot be read: {error.Message}", error);
         }
+        catch (DecoderFallbackException error)
+        {
+            throw new ClusterSourceException($"access entries file {name} is not UTF-8 text", error);
+        }
         catch (UnauthorizedAccessException error)
         {
             throw new ClusterSourceException($"access entries file {name} cannot be read: {error.Message}", error);
         }
+    }
+
+    // Reads at most the limit, whatever the file claims to be (a device reports length 0).
+    private static string ReadCapped(string path, string name)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[MaxBytes + 1];
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+        {
+            total += read;
+        }
+
+        if (total > MaxBytes)
+        {
+            throw new ClusterSourceException($"access entries file {name} is larger than 16 MB");
+        }
+
+        return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer, 0, total);
     }
 }

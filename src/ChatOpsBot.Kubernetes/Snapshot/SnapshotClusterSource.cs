@@ -14,6 +14,14 @@ public sealed class SnapshotClusterSource : IClusterSource, IDisposable
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
+    // Links are skipped: a link loop would never end, and a link to a device never stops.
+    private static readonly EnumerationOptions WalkOptions = new()
+    {
+        RecurseSubdirectories = true,
+        AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Device,
+        IgnoreInaccessible = false,
+    };
+
     private readonly string _folder;
     private readonly SnapshotLimits _limits;
     private readonly Func<string, IReadOnlyList<Core.Identity.AccessEntry>>? _parseAccessEntries;
@@ -82,7 +90,7 @@ public sealed class SnapshotClusterSource : IClusterSource, IDisposable
         IReadOnlyList<string> files, CancellationToken cancellationToken)
     {
         var sorter = new SnapshotObjectSorter();
-        var reader = new YamlDocumentReader(_limits.MaxNodes);
+        var reader = new YamlDocumentReader(_limits.MaxNodes, _limits.MaxNesting);
         long total = 0;
 
         foreach (var file in files)
@@ -106,6 +114,12 @@ public sealed class SnapshotClusterSource : IClusterSource, IDisposable
             : sorter.AccessEntryDocuments
                 .SelectMany(document => ParseAccessEntries(document))
                 .ToList();
+
+        if (sorter.Namespaces.Count == 0 && sorter.Roles.Count == 0 && sorter.Bindings.Count == 0)
+        {
+            throw new ClusterSourceException(
+                $"snapshot {_folder} holds no Namespaces, Roles or bindings: is it a cluster dump?");
+        }
 
         return new ClusterState
         {
@@ -174,7 +188,7 @@ public sealed class SnapshotClusterSource : IClusterSource, IDisposable
         }
 
         var files = Directory
-            .EnumerateFiles(_folder, "*", SearchOption.AllDirectories)
+            .EnumerateFiles(_folder, "*", WalkOptions)
             .Where(file =>
                 Extensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal)

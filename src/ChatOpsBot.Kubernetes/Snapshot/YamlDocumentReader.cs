@@ -13,12 +13,18 @@ namespace ChatOpsBot.Kubernetes.Snapshot;
 internal sealed class YamlDocumentReader
 {
     private readonly int _maxNodes;
+    private readonly int _maxNesting;
     private int _nodes;
 
     /// <summary>
-    /// Creates a reader that gives up after <paramref name="maxNodes"/> nodes in all.
+    /// Creates a reader that gives up after <paramref name="maxNodes"/> nodes in all, or at a
+    /// flow nesting deeper than <paramref name="maxNesting"/>.
     /// </summary>
-    public YamlDocumentReader(int maxNodes) => _maxNodes = maxNodes;
+    public YamlDocumentReader(int maxNodes, int maxNesting = 256)
+    {
+        _maxNodes = maxNodes;
+        _maxNesting = maxNesting;
+    }
 
     /// <summary>Every non-empty document of the text, as JSON.</summary>
     /// <exception cref="YamlException">The text is not valid YAML.</exception>
@@ -27,6 +33,13 @@ internal sealed class YamlDocumentReader
     /// </exception>
     public IEnumerable<JsonNode> ReadDocuments(string text)
     {
+        // The YAML parser and the conversion both recurse; refuse a nesting that would
+        // overflow the stack before either starts.
+        if (FlowNesting(text) > _maxNesting)
+        {
+            throw new InvalidDataException($"the YAML nests deeper than {_maxNesting} levels");
+        }
+
         var stream = new YamlStream();
         stream.Load(new StringReader(text));
         foreach (var document in stream.Documents)
@@ -37,6 +50,26 @@ internal sealed class YamlDocumentReader
                 yield return node;
             }
         }
+    }
+
+    // An upper bound of the flow nesting: brackets inside quoted scalars count too, which
+    // only errs towards refusing absurd input. Block nesting is bounded by indentation width.
+    private static int FlowNesting(string text)
+    {
+        int depth = 0, deepest = 0;
+        foreach (var character in text)
+        {
+            if (character is '[' or '{')
+            {
+                deepest = Math.Max(deepest, ++depth);
+            }
+            else if (character is ']' or '}' && depth > 0)
+            {
+                depth--;
+            }
+        }
+
+        return deepest;
     }
 
     private JsonNode? Convert(YamlNode node)

@@ -77,6 +77,11 @@ internal sealed record CliOptions
             }
 
             var value = inline ?? NextValue(verb, name, args, ref index);
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new UsageException($"{verb}: {name} needs a value, not an empty one");
+            }
+
             options = name switch
             {
                 "--format" => options with { Format = CheckFormat(verb, value) },

@@ -27,6 +27,13 @@ internal static class CommandLineApp
     public static bool IsCommandLineVerb(string[] args) =>
         args.Length > 0 && args[0] is "parse" or "diagnose" or "help" or "--help" or "-h";
 
+    /// <summary>
+    /// True when the first argument looks like a verb but is none of ours (<c>diagnos</c>):
+    /// it must be refused, not taken as the server's settings.
+    /// </summary>
+    public static bool IsUnknownVerb(string[] args) =>
+        args.Length > 0 && !args[0].StartsWith('-') && args[0] != "serve" && !IsCommandLineVerb(args);
+
     /// <summary>Runs the verb in <paramref name="args"/>[0] and returns the exit code.</summary>
     public static async Task<int> RunAsync(
         string[] args,
@@ -79,6 +86,13 @@ internal static class CommandLineApp
         {
             await error.WriteLineAsync($"{args[0]}: cannot read input: {OneLine(problem.Message)}")
                 .ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (Exception problem) when (problem is ArgumentException or InvalidOperationException
+            or UnauthorizedAccessException or NotSupportedException or FormatException)
+        {
+            // Whatever slipped past the checks above is still one line, never a stack trace.
+            await error.WriteLineAsync($"{args[0]}: {OneLine(problem.Message)}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
     }

@@ -52,6 +52,15 @@ internal static class TextOutput
                 .Append(Clean(check.Detail)).Append('\n');
         }
 
+        if (report.Identity.Notes.Count > 0)
+        {
+            text.Append("\nIdentity notes:\n");
+            foreach (var note in report.Identity.Notes)
+            {
+                text.Append("  - ").Append(Clean(note)).Append('\n');
+            }
+        }
+
         if (report.Identity.IsGuess && report.Identity.Candidates.Count > 1)
         {
             text.Append("\nOther identities that fit (choose with --as-role):\n");
