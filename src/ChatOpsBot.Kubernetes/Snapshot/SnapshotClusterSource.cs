@@ -115,7 +115,9 @@ public sealed class SnapshotClusterSource : IClusterSource, IDisposable
                 .SelectMany(document => ParseAccessEntries(document))
                 .ToList();
 
-        if (sorter.Namespaces.Count == 0 && sorter.Roles.Count == 0 && sorter.Bindings.Count == 0)
+        var empty = sorter.Namespaces.Count == 0 && sorter.Pods.Count == 0 && sorter.Roles.Count == 0
+            && sorter.Bindings.Count == 0 && sorter.AwsAuthData is null && accessEntries.Count == 0;
+        if (empty)
         {
             throw new ClusterSourceException(
                 $"snapshot {_folder} holds no Namespaces, Roles or bindings: is it a cluster dump?");
