@@ -40,7 +40,16 @@ public static class IdentityResolver
                 IdentitySource.WhoAmI,
                 null,
                 "pasted kubectl auth whoami output");
-            return Single(candidate, []);
+            List<string> whoamiNotes = [];
+            if (attempt.User is { Length: > 0 } named && named != whoami.User)
+            {
+                whoamiNotes.Add(
+                    $"The pasted whoami output names {IdentityText.Quote(whoami.User)} but the error "
+                    + $"names {IdentityText.Quote(named)}; the whoami identity is used. If they "
+                    + "came from different terminals or contexts, paste them from the same one.");
+            }
+
+            return Single(candidate, whoamiNotes);
         }
 
         var awsAuth = state.AwsAuthData is null ? AwsAuthMap.Empty : AwsAuthParser.Parse(state.AwsAuthData);

@@ -377,6 +377,19 @@ public sealed class IdentityResolverTests
         Assert.Equal(IdentitySource.WhoAmI, identity.Chosen.Source);
         Assert.Equal(["fake_company:platform", "system:authenticated"], identity.Groups);
         Assert.False(identity.IsGuess);
+        Assert.Empty(identity.Notes);
+    }
+
+    [Fact]
+    public void PastedWhoAmIThatContradictsTheErrorIsUsedWithANote()
+    {
+        var paste = "ATTRIBUTE   VALUE\nUsername    alice\nGroups      [dev system:authenticated]\n";
+
+        var identity = Resolve(Exec("bob", "hello"), Seed, paste: paste);
+
+        Assert.Equal("alice", identity.User);
+        var note = Assert.Single(identity.Notes);
+        Assert.Contains("\"bob\"", note, StringComparison.Ordinal);
     }
 
     [Fact]
