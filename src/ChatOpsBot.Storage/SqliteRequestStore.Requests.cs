@@ -109,12 +109,17 @@ public sealed partial class SqliteRequestStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<AccessRequest>> ListPendingVerificationsAsync(
-        CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AccessRequest>> ListPendingVerificationsAsync(
+        CancellationToken cancellationToken) =>
+        ListInStateAsync(AccessRequestState.Merged, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AccessRequest>> ListInStateAsync(
+        AccessRequestState state, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var select = Command(connection, null, RequestSql.SelectByState);
-        select.With("@state", nameof(AccessRequestState.Merged));
+        select.With("@state", state.ToString());
         await using var rows = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var pending = new List<AccessRequest>();
         while (await rows.ReadAsync(cancellationToken).ConfigureAwait(false))

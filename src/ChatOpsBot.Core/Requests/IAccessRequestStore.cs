@@ -78,4 +78,10 @@ public interface IAccessRequestStore
     /// running when the bot stopped can resume.
     /// </summary>
     Task<IReadOnlyList<AccessRequest>> ListPendingVerificationsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Requests in one state, oldest change first: for instance those approved in chat and
+    /// waiting for the merge in Git, which a restarted bot must keep following.
+    /// </summary>
+    Task<IReadOnlyList<AccessRequest>> ListInStateAsync(AccessRequestState state, CancellationToken cancellationToken);
 }

@@ -156,12 +156,17 @@ public sealed partial class InMemoryDiagnosisStore
 
     /// <inheritdoc />
     public Task<IReadOnlyList<AccessRequest>> ListPendingVerificationsAsync(
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        ListInStateAsync(AccessRequestState.Merged, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AccessRequest>> ListInStateAsync(
+        AccessRequestState state, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             IReadOnlyList<AccessRequest> pending = [.. _requests.Values
-                .Where(request => request.State == AccessRequestState.Merged)
+                .Where(request => request.State == state)
                 .OrderBy(request => request.UpdatedAt)];
             return Task.FromResult(pending);
         }

@@ -13,7 +13,8 @@ namespace ChatOpsBot.Slack.Approval;
 /// The <c>git-review</c> mode's follower: for each request approved in chat, it looks at the
 /// pull request every <see cref="ApprovalOptions.WatchInterval"/> and, once someone merged it in
 /// GitHub, moves the request to Merged (verification takes over); a pull request closed without
-/// merging fails the request. The watch list lives in memory.
+/// merging fails the request. The requests to follow are read from the store each round, so
+/// a restarted bot keeps following what was approved before it stopped.
 /// </summary>
 internal sealed partial class MergeWatcher : BackgroundService
 {
@@ -47,7 +48,10 @@ internal sealed partial class MergeWatcher : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 await Task.Delay(_options.WatchInterval, _time, stoppingToken).ConfigureAwait(false);
-                foreach (var requestId in _watched.Keys)
+                var approved = _options.ParsedMode == ApprovalMode.GitReview
+                    ? await _requests.ListInStateAsync(AccessRequestState.Approved, stoppingToken).ConfigureAwait(false)
+                    : [];
+                foreach (var requestId in approved.Select(request => request.Id).Union(_watched.Keys))
                 {
                     await CheckAsync(requestId, stoppingToken).ConfigureAwait(false);
                 }

@@ -158,6 +158,37 @@ public sealed class ApprovalFlowTests
     }
 
     [Fact]
+    public async Task Git_review_mode_waits_for_the_merge_in_git_even_across_a_restart()
+    {
+        static void GitReview(Dictionary<string, string?> settings)
+        {
+            settings["Approvals:Mode"] = "git-review";
+            settings["Approvals:WatchInterval"] = "00:00:00.200";
+        }
+
+        await using var setup = await ApprovalSetup.StartAsync(GitReview);
+        var reply = await setup.DiagnoseAsync();
+        await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
+        var approval = await setup.ApprovalMessageAsync();
+
+        await setup.ClickAsync(approval, Approve, Admin);
+        await setup.ThreadMessageAsync("approved by");
+        Assert.Empty(setup.GitHub.RequestsTo("PUT", "/merge"));
+
+        // The bot stops; a reviewer merges in GitHub meanwhile; the new bot notices.
+        await setup.StopBotAsync();
+        var pull = Assert.Single(setup.GitHub.State.PullRequests);
+        lock (setup.GitHub.State.Gate)
+        {
+            pull.Merged = true;
+            pull.State = "closed";
+        }
+
+        await setup.StartBotAsync(GitReview);
+        await setup.ThreadMessageAsync("is merged");
+    }
+
+    [Fact]
     public async Task Without_a_repository_the_button_says_so_and_opens_nothing()
     {
         await using var setup = await ApprovalSetup.StartAsync(settings =>
