@@ -188,7 +188,8 @@ internal sealed class LocalGitWorkspace
             return headSha;
         }
 
-        var merged = await MergedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false);
+        var merged = await MergedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false)
+            ?? await AppendedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false);
         if (merged is null)
         {
             return null;
@@ -202,7 +203,8 @@ internal sealed class LocalGitWorkspace
     /// <summary>True when the head can be merged into the base without conflicts.</summary>
     public async Task<bool> CanMergeAsync(string baseSha, string headSha, CancellationToken cancellationToken) =>
         await IsAncestorAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false)
-        || await MergedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false) is not null;
+        || await MergedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false) is not null
+        || await AppendedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
     /// Moves the base branch from <paramref name="oldSha"/> to <paramref name="newSha"/>. When the
@@ -256,6 +258,126 @@ internal sealed class LocalGitWorkspace
             _ => throw new RbacRepositoryException(
                 $"git merge-tree failed (Git 2.38 or later is needed): {result.Error.Trim()}"),
         };
+    }
+
+    /// <summary>
+    /// Two requests that each appended to the same file conflict in a three-way merge, though
+    /// neither changed a byte of the other's. When every file the branch changed is a pure
+    /// append (or a new file the base does not have), and the base only appended to it too, the
+    /// branch's addition goes after the base's current end. Anything else stays a conflict (null).
+    /// </summary>
+    private async Task<string?> AppendedTreeAsync(string baseSha, string headSha, CancellationToken cancellationToken)
+    {
+        var fork = await Git.TryAsync(["merge-base", baseSha, headSha], cancellationToken).ConfigureAwait(false);
+        if (fork.ExitCode != 0)
+        {
+            return null;
+        }
+
+        var diff = await Git.RunAsync(["diff", "--name-status", "-z", "--no-renames", fork.Text, headSha],
+            cancellationToken).ConfigureAwait(false);
+        var fields = Encoding.UTF8.GetString(diff.Output).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < fields.Length; i += 2)
+        {
+            var path = fields[i + 1];
+            var before = await ShowAsync(fork.Text, path, cancellationToken).ConfigureAwait(false);
+            var after = await ShowAsync(headSha, path, cancellationToken).ConfigureAwait(false);
+            var now = await ShowAsync(baseSha, path, cancellationToken).ConfigureAwait(false);
+            var merged = AppendMerge(path, before, after, now);
+            if (merged is null)
+            {
+                return null;
+            }
+
+            files[path] = merged;
+        }
+
+        Directory.CreateDirectory(Git.StateDir);
+        var index = Path.Combine(Git.StateDir, $"index-{Guid.NewGuid():N}");
+        try
+        {
+            await Git.RunAsync(["read-tree", baseSha], cancellationToken, indexFile: index).ConfigureAwait(false);
+            foreach (var (path, text) in files)
+            {
+                var blob = await Git.RunAsync(["hash-object", "-w", "--no-filters", "--stdin"], cancellationToken,
+                    StrictUtf8.GetBytes(text)).ConfigureAwait(false);
+                await Git.RunAsync(["update-index", "--add", "--cacheinfo", $"100644,{blob.Text},{path}"],
+                    cancellationToken, indexFile: index).ConfigureAwait(false);
+            }
+
+            var tree = await Git.RunAsync(["write-tree"], cancellationToken, indexFile: index).ConfigureAwait(false);
+            return tree.Text;
+        }
+        finally
+        {
+            File.Delete(index);
+        }
+    }
+
+    // The file after both appends, or null when either side did more than append.
+    private static string? AppendMerge(string path, string? before, string? after, string? now)
+    {
+        if (after is null || now is null && before is not null)
+        {
+            return null;
+        }
+
+        if (before is null)
+        {
+            return now is null || now == after ? after : null;
+        }
+
+        if (!after.StartsWith(before, StringComparison.Ordinal) || !now!.StartsWith(before, StringComparison.Ordinal)
+            || !IsWritablePath(path))
+        {
+            return null;
+        }
+
+        var addition = after[before.Length..];
+        if (now.EndsWith(addition, StringComparison.Ordinal))
+        {
+            return now;
+        }
+
+        var joined = now.Length == 0 || now.EndsWith('\n') || addition.StartsWith('\n')
+            || addition.StartsWith("\r\n", StringComparison.Ordinal);
+        var merged = now + (joined ? "" : "\n") + addition;
+        if (!RepositoryPaths.IsManifestFile(path))
+        {
+            return merged;
+        }
+
+        // The result must still read as YAML holding both sides' objects.
+        var read = RepositoryFile.Read(path, merged, null);
+        var expected = RepositoryFile.Read(path, now, null).Objects.Count
+            + RepositoryFile.Read(path, after, null).Objects.Count - RepositoryFile.Read(path, before, null).Objects.Count;
+        return read.Error is null && read.Objects.Count == expected ? merged : null;
+    }
+
+    private async Task<string?> ShowAsync(string commit, string path, CancellationToken cancellationToken)
+    {
+        var size = await Git.TryAsync(["cat-file", "-s", $"{commit}:{path}"], cancellationToken).ConfigureAwait(false);
+        if (size.ExitCode != 0)
+        {
+            return null;
+        }
+
+        if (!long.TryParse(size.Text, out var bytes) || bytes > RepositoryFile.MaxLength)
+        {
+            throw new RbacRepositoryException($"{path} is too large to merge here.");
+        }
+
+        var blob = await Git.TryAsync(["cat-file", "blob", $"{commit}:{path}"], cancellationToken)
+            .ConfigureAwait(false);
+        try
+        {
+            return blob.ExitCode == 0 ? StrictUtf8.GetString(blob.Output) : null;
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new RbacRepositoryException($"{path} is not UTF-8 text; merge it by hand.");
+        }
     }
 
     private async Task<string?> ReadBlobAsync(string sha, CancellationToken cancellationToken)
