@@ -23,7 +23,9 @@ public sealed class GitOpsSyncedClusterSource : IClusterSource, IDisposable
     private string? _appliedSha;
     private SnapshotClusterSource? _applied;
 
-    /// <summary>Wraps <paramref name="inner"/> with the base branch of <paramref name="repository"/>.</summary>
+    /// <summary>
+    /// Wraps <paramref name="inner"/> with the base branch of <paramref name="repository"/>.
+    /// </summary>
     /// <param name="inner">The cluster without the repository's objects (a snapshot).</param>
     /// <param name="repository">The local RBAC repository.</param>
     public GitOpsSyncedClusterSource(IClusterSource inner, LocalGitRbacRepository repository)
@@ -69,7 +71,8 @@ public sealed class GitOpsSyncedClusterSource : IClusterSource, IDisposable
             return state with
             {
                 ReadProblems = [.. state.ReadProblems,
-                    $"The RBAC repository {_repository.RepositoryPath} could not be read: {exception.Message}"],
+                    $"The RBAC repository {_repository.RepositoryPath} could not be read: "
+                    + exception.Message],
             };
         }
         finally
@@ -99,7 +102,8 @@ public sealed class GitOpsSyncedClusterSource : IClusterSource, IDisposable
         {
             Roles = Replace(cluster.Roles, git.Roles, role => (role.Namespace, role.Name)),
             Bindings = Replace(cluster.Bindings, git.Bindings, binding => (binding.Namespace, binding.Name)),
-            Namespaces = [.. cluster.Namespaces, .. git.Namespaces.Where(ns => !namespaces.Contains(ns.Name))],
+            Namespaces = [.. cluster.Namespaces, .. git.Namespaces.Where(ns =>
+                !namespaces.Contains(ns.Name))],
             AwsAuthData = git.AwsAuthData ?? cluster.AwsAuthData,
             AccessEntries = [.. cluster.AccessEntries, .. git.AccessEntries],
             ReadProblems = [.. cluster.ReadProblems, .. git.ReadProblems],
@@ -145,7 +149,8 @@ public sealed class GitOpsSyncedClusterSource : IClusterSource, IDisposable
         CancellationToken cancellationToken)
     {
         var manifests = files
-            .Where(file => RepositoryPaths.IsManifestFile(file.Key) && RepositoryPaths.IsSafeRelative(file.Key))
+            .Where(file => RepositoryPaths.IsManifestFile(file.Key)
+                && RepositoryPaths.IsSafeRelative(file.Key))
             .Where(file => RepositoryFile.Read(file.Key, file.Value, null).Objects.Count > 0)
             .ToList();
         var previous = _applied;

@@ -42,7 +42,8 @@ internal sealed class GitRunner
 
     /// <summary>Runs git and throws unless it exits with 0.</summary>
     /// <exception cref="RbacRepositoryException">Git failed, timed out or is missing.</exception>
-    public async Task<GitResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken,
+    public async Task<GitResult> RunAsync(IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
         byte[]? input = null, string? indexFile = null)
     {
         var result = await TryAsync(arguments, cancellationToken, input, indexFile).ConfigureAwait(false);
@@ -54,7 +55,8 @@ internal sealed class GitRunner
 
     /// <summary>Runs git; a non-zero exit is returned, not thrown.</summary>
     /// <exception cref="RbacRepositoryException">Git timed out or is missing.</exception>
-    public async Task<GitResult> TryAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken,
+    public async Task<GitResult> TryAsync(IReadOnlyList<string> arguments,
+        CancellationToken cancellationToken,
         byte[]? input = null, string? indexFile = null)
     {
         using var process = new Process { StartInfo = StartInfo(arguments, indexFile) };
@@ -85,12 +87,13 @@ internal sealed class GitRunner
             var errorText = Encoding.UTF8.GetString(await error.ConfigureAwait(false));
             return new GitResult(process.ExitCode, bytes, errorText);
         }
-        catch (OperationCanceledException) when (!process.HasExited)
+        catch (OperationCanceledException)
         {
             Stop(process);
             cancellationToken.ThrowIfCancellationRequested();
             throw new RbacRepositoryException(
-                $"git {arguments[0]} took longer than {_options.CommandTimeout.TotalSeconds:0} s and was stopped.");
+                $"git {arguments[0]} took longer than {_options.CommandTimeout.TotalSeconds:0} s "
+                + "and was stopped.");
         }
         catch (IOException exception)
         {

@@ -35,7 +35,8 @@ public sealed partial class LocalGitRbacRepository
         try
         {
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            return await OpenLockedAsync(change, manifest.Key.Resource, cancellationToken).ConfigureAwait(false);
+            return await OpenLockedAsync(change, manifest.Key.Resource,
+                cancellationToken).ConfigureAwait(false);
         }
         catch (RbacRepositoryException exception)
         {
@@ -54,7 +55,8 @@ public sealed partial class LocalGitRbacRepository
         var branch = _options.BranchPrefix + change.RequestId;
         var markers = PullRequestMarkers.For(change.RequestId, key);
         var book = await _store.LoadAsync(cancellationToken).ConfigureAwait(false);
-        if (await FindOpenAsync(book, branch, markers, cancellationToken).ConfigureAwait(false) is { } existing)
+        if (await FindOpenAsync(book, branch, markers,
+            cancellationToken).ConfigureAwait(false) is { } existing)
         {
             LocalGitRbacLog.Existing(_logger, existing.Number, change.RequestId);
             return existing;
@@ -77,7 +79,8 @@ public sealed partial class LocalGitRbacRepository
         if (plan.Changes.FirstOrDefault(file => file.IsNewFile && snapshot.Unreadable.Contains(file.Path))
             is { } clash)
         {
-            return new Failed($"{clash.Path} exists but could not be read (too large or not UTF-8); edit it by hand.");
+            return new Failed(
+                $"{clash.Path} exists but could not be read (too large or not UTF-8); edit it by hand.");
         }
 
         var target = plan.Changes.First(file => file.Path == plan.TargetPath);

@@ -71,7 +71,8 @@ public sealed partial class LocalGitRbacRepository : IRbacRepository, IDisposabl
 
             // Reviews happen in chat for a local repository: no reviewer verdicts to report.
             return new PullRequestStatus(pull.Number, UrlOf(pull.Number), open,
-                pull.State == LocalPullRequestState.Merged, head ?? pull.HeadSha, false, false, [], mergeable);
+                pull.State == LocalPullRequestState.Merged, head ?? pull.HeadSha, false, false, [],
+                    mergeable);
         }
         finally
         {
@@ -88,7 +89,8 @@ public sealed partial class LocalGitRbacRepository : IRbacRepository, IDisposabl
         try
         {
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            var result = await MergeLockedAsync(number, expectedHeadSha, cancellationToken).ConfigureAwait(false);
+            var result = await MergeLockedAsync(number, expectedHeadSha,
+                cancellationToken).ConfigureAwait(false);
             LocalGitRbacLog.Merge(_logger, number, result.Outcome);
             return result;
         }
@@ -104,7 +106,8 @@ public sealed partial class LocalGitRbacRepository : IRbacRepository, IDisposabl
     }
 
     /// <inheritdoc />
-    public async Task<CloseResult> CloseAsync(int number, string reason, CancellationToken cancellationToken = default)
+    public async Task<CloseResult> CloseAsync(int number, string reason,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reason);
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -118,12 +121,14 @@ public sealed partial class LocalGitRbacRepository : IRbacRepository, IDisposabl
                 case null:
                     return new CloseResult(CloseOutcome.NotFound, $"There is no pull request #{number}.");
                 case LocalPullRequestState.Merged:
-                    return new CloseResult(CloseOutcome.AlreadyMerged, $"Pull request #{number} is merged already.");
+                    return new CloseResult(CloseOutcome.AlreadyMerged,
+                        $"Pull request #{number} is merged already.");
                 case LocalPullRequestState.Closed:
                     return new CloseResult(CloseOutcome.AlreadyClosed, null);
             }
 
-            var closed = pull with { State = LocalPullRequestState.Closed, CloseReason = OneLine(reason, 2000) };
+            var closed = pull with { State = LocalPullRequestState.Closed, CloseReason = OneLine(reason,
+                2000) };
             await _store.SaveAsync(Replace(book, closed), cancellationToken).ConfigureAwait(false);
             LocalGitRbacLog.Decided(_logger, number, "closed");
             return new CloseResult(CloseOutcome.Closed, null);
@@ -176,13 +181,16 @@ public sealed partial class LocalGitRbacRepository : IRbacRepository, IDisposabl
             case LocalPullRequestState.Merged:
                 return new MergeResult(MergeOutcome.AlreadyMerged, pull.MergeSha, null);
             case LocalPullRequestState.Closed:
-                return new MergeResult(MergeOutcome.Closed, null, $"Pull request #{number} was closed without merging.");
+                return new MergeResult(MergeOutcome.Closed, null,
+                    $"Pull request #{number} was closed without merging.");
         }
 
-        var head = await _workspace.HeadOfAsync("refs/heads/" + pull.Branch, cancellationToken).ConfigureAwait(false);
+        var head = await _workspace.HeadOfAsync("refs/heads/" + pull.Branch,
+            cancellationToken).ConfigureAwait(false);
         if (head is null)
         {
-            return new MergeResult(MergeOutcome.NotMergeable, null, $"The branch {pull.Branch} no longer exists.");
+            return new MergeResult(MergeOutcome.NotMergeable, null,
+                $"The branch {pull.Branch} no longer exists.");
         }
 
         if (!string.Equals(head, expectedHeadSha.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -240,13 +248,15 @@ public sealed partial class LocalGitRbacRepository : IRbacRepository, IDisposabl
         ?? throw new RbacRepositoryException($"The branch {_options.BaseBranch} no longer exists.");
 
     private Uri UrlOf(int number) =>
-        new UriBuilder(new Uri(_workspace.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar))
+        new UriBuilder(new Uri(
+            _workspace.Root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar))
         {
             Fragment = $"pull-{number}",
         }.Uri;
 
     private static LocalPullRequestBook Replace(LocalPullRequestBook book, LocalPullRequest changed) =>
-        book with { PullRequests = book.PullRequests.Select(pull => pull.Number == changed.Number ? changed : pull)
+        book with { PullRequests = book.PullRequests.Select(pull =>
+            pull.Number == changed.Number ? changed : pull)
             .ToList() };
 
     private static string OneLine(string text, int maxLength)

@@ -24,7 +24,8 @@ public static class LocalGitServiceCollectionExtensions
 
         services.AddSingleton(provider => new LocalGitRbacRepository(options,
             provider.GetService<ILogger<LocalGitRbacRepository>>()));
-        services.AddSingleton<IRbacRepository>(provider => provider.GetRequiredService<LocalGitRbacRepository>());
+        services.AddSingleton<IRbacRepository>(provider =>
+            provider.GetRequiredService<LocalGitRbacRepository>());
         return services;
     }
 

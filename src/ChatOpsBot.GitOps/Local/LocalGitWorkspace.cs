@@ -99,10 +99,12 @@ internal sealed class LocalGitWorkspace
     {
         var listing = await Git.RunAsync(["ls-tree", "-r", "-l", "-z", "--full-tree", commitSha],
             cancellationToken).ConfigureAwait(false);
-        var entries = Encoding.UTF8.GetString(listing.Output).Split('\0', StringSplitOptions.RemoveEmptyEntries)
+        var entries = Encoding.UTF8.GetString(listing.Output).Split('\0',
+            StringSplitOptions.RemoveEmptyEntries)
             .Select(ParseTreeEntry)
             .Where(entry => entry.Type == "blob")
-            .Where(entry => RepositoryPaths.IsManifestFile(entry.Path) || RepositoryPaths.IsKustomization(entry.Path))
+            .Where(entry => RepositoryPaths.IsManifestFile(entry.Path)
+                || RepositoryPaths.IsKustomization(entry.Path))
             .ToList();
         if (entries.Count > _options.MaxFiles)
         {
@@ -135,40 +137,18 @@ internal sealed class LocalGitWorkspace
     /// Writes the files on top of <paramref name="baseSha"/> as one commit and points the branch at
     /// it (a branch left from an earlier try is reset). The working tree is not touched.
     /// </summary>
-    public async Task<string> CommitAsync(string baseSha, string branchRef, IReadOnlyList<RbacFileChange> files,
-        IReadOnlyDictionary<string, string> modes, string message, CancellationToken cancellationToken)
+    public async Task<string> CommitAsync(string baseSha, string branchRef,
+        IReadOnlyList<RbacFileChange> files, IReadOnlyDictionary<string, string> modes, string message,
+        CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Git.StateDir);
-        var index = Path.Combine(Git.StateDir, $"index-{Guid.NewGuid():N}");
-        try
-        {
-            await Git.RunAsync(["read-tree", baseSha], cancellationToken, indexFile: index).ConfigureAwait(false);
-            foreach (var file in files)
-            {
-                if (!IsWritablePath(file.Path))
-                {
-                    throw new RbacRepositoryException($"Will not write {file.Path}: not a plain repository path.");
-                }
-
-                var blob = await Git.RunAsync(["hash-object", "-w", "--no-filters", "--stdin"], cancellationToken,
-                    StrictUtf8.GetBytes(file.NewText)).ConfigureAwait(false);
-                var mode = modes.GetValueOrDefault(file.Path) is "100755" ? "100755" : "100644";
-                await Git.RunAsync(["update-index", "--add", "--cacheinfo", $"{mode},{blob.Text},{file.Path}"],
-                    cancellationToken, indexFile: index).ConfigureAwait(false);
-            }
-
-            var tree = await Git.RunAsync(["write-tree"], cancellationToken, indexFile: index)
-                .ConfigureAwait(false);
-            var commit = await Git.RunAsync(["commit-tree", tree.Text, "-p", baseSha, "-F", "-"], cancellationToken,
-                Encoding.UTF8.GetBytes(message)).ConfigureAwait(false);
-            await Git.RunAsync(["update-ref", "-m", "k8s-access: open", branchRef, commit.Text],
-                cancellationToken).ConfigureAwait(false);
-            return commit.Text;
-        }
-        finally
-        {
-            File.Delete(index);
-        }
+        var tree = await WriteTreeAsync(baseSha, files.Select(file => (file.Path, file.NewText,
+            modes.GetValueOrDefault(file.Path) is "100755" ? "100755" : "100644")), cancellationToken)
+            .ConfigureAwait(false);
+        var commit = await Git.RunAsync(["commit-tree", tree, "-p", baseSha, "-F", "-"],
+            cancellationToken, Encoding.UTF8.GetBytes(message)).ConfigureAwait(false);
+        await Git.RunAsync(["update-ref", "-m", "k8s-access: open", branchRef, commit.Text],
+            cancellationToken).ConfigureAwait(false);
+        return commit.Text;
     }
 
     /// <summary>
@@ -201,7 +181,8 @@ internal sealed class LocalGitWorkspace
     }
 
     /// <summary>True when the head can be merged into the base without conflicts.</summary>
-    public async Task<bool> CanMergeAsync(string baseSha, string headSha, CancellationToken cancellationToken) =>
+    public async Task<bool> CanMergeAsync(string baseSha, string headSha,
+        CancellationToken cancellationToken) =>
         await IsAncestorAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false)
         || await MergedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false) is not null
         || await AppendedTreeAsync(baseSha, headSha, cancellationToken).ConfigureAwait(false) is not null;
@@ -211,9 +192,11 @@ internal sealed class LocalGitWorkspace
     /// working tree has the base branch checked out it is updated too (as a pull would), keeping
     /// local edits that do not clash; returns a reason when it cannot.
     /// </summary>
-    public async Task<string?> AdvanceBaseAsync(string oldSha, string newSha, CancellationToken cancellationToken)
+    public async Task<string?> AdvanceBaseAsync(string oldSha, string newSha,
+        CancellationToken cancellationToken)
     {
-        var head = await Git.TryAsync(["symbolic-ref", "-q", "HEAD"], cancellationToken).ConfigureAwait(false);
+        var head = await Git.TryAsync(["symbolic-ref", "-q", "HEAD"],
+            cancellationToken).ConfigureAwait(false);
         if (head.ExitCode == 0 && head.Text == BaseRef)
         {
             var current = await HeadOfAsync(BaseRef, cancellationToken).ConfigureAwait(false);
@@ -234,9 +217,11 @@ internal sealed class LocalGitWorkspace
         return update.ExitCode == 0 ? null : "The base branch moved meanwhile; try again.";
     }
 
-    private async Task<bool> IsAncestorAsync(string ancestor, string descendant, CancellationToken cancellationToken)
+    private async Task<bool> IsAncestorAsync(string ancestor, string descendant,
+        CancellationToken cancellationToken)
     {
-        var result = await Git.TryAsync(["merge-base", "--is-ancestor", ancestor, descendant], cancellationToken)
+        var result = await Git.TryAsync(["merge-base", "--is-ancestor", ancestor, descendant],
+            cancellationToken)
             .ConfigureAwait(false);
         return result.ExitCode switch
         {
@@ -247,7 +232,8 @@ internal sealed class LocalGitWorkspace
     }
 
     // Git 2.38 and later merge two commits into a tree without a working tree; exit 1 = conflicts.
-    private async Task<string?> MergedTreeAsync(string baseSha, string headSha, CancellationToken cancellationToken)
+    private async Task<string?> MergedTreeAsync(string baseSha, string headSha,
+        CancellationToken cancellationToken)
     {
         var result = await Git.TryAsync(["merge-tree", "--write-tree", "--no-messages", baseSha, headSha],
             cancellationToken).ConfigureAwait(false);
@@ -266,9 +252,11 @@ internal sealed class LocalGitWorkspace
     /// append (or a new file the base does not have), and the base only appended to it too, the
     /// branch's addition goes after the base's current end. Anything else stays a conflict (null).
     /// </summary>
-    private async Task<string?> AppendedTreeAsync(string baseSha, string headSha, CancellationToken cancellationToken)
+    private async Task<string?> AppendedTreeAsync(string baseSha, string headSha,
+        CancellationToken cancellationToken)
     {
-        var fork = await Git.TryAsync(["merge-base", baseSha, headSha], cancellationToken).ConfigureAwait(false);
+        var fork = await Git.TryAsync(["merge-base", baseSha, headSha],
+            cancellationToken).ConfigureAwait(false);
         if (fork.ExitCode != 0)
         {
             return null;
@@ -293,20 +281,36 @@ internal sealed class LocalGitWorkspace
             files[path] = merged;
         }
 
+        return await WriteTreeAsync(baseSha, files.Select(file => (file.Key, file.Value, "100644")),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    // The base commit's tree with the files written over it, through an index of its own so
+    // the working tree and its index are never touched.
+    private async Task<string> WriteTreeAsync(string baseSha,
+        IEnumerable<(string Path, string Text, string Mode)> files, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(Git.StateDir);
         var index = Path.Combine(Git.StateDir, $"index-{Guid.NewGuid():N}");
         try
         {
-            await Git.RunAsync(["read-tree", baseSha], cancellationToken, indexFile: index).ConfigureAwait(false);
-            foreach (var (path, text) in files)
+            await Git.RunAsync(["read-tree", baseSha], cancellationToken, indexFile: index)
+                .ConfigureAwait(false);
+            foreach (var (path, text, mode) in files)
             {
-                var blob = await Git.RunAsync(["hash-object", "-w", "--no-filters", "--stdin"], cancellationToken,
-                    StrictUtf8.GetBytes(text)).ConfigureAwait(false);
-                await Git.RunAsync(["update-index", "--add", "--cacheinfo", $"100644,{blob.Text},{path}"],
+                if (!IsWritablePath(path))
+                {
+                    throw new RbacRepositoryException($"Will not write {path}: not a plain repository path.");
+                }
+
+                var blob = await Git.RunAsync(["hash-object", "-w", "--no-filters", "--stdin"],
+                    cancellationToken, StrictUtf8.GetBytes(text)).ConfigureAwait(false);
+                await Git.RunAsync(["update-index", "--add", "--cacheinfo", $"{mode},{blob.Text},{path}"],
                     cancellationToken, indexFile: index).ConfigureAwait(false);
             }
 
-            var tree = await Git.RunAsync(["write-tree"], cancellationToken, indexFile: index).ConfigureAwait(false);
+            var tree = await Git.RunAsync(["write-tree"], cancellationToken, indexFile: index)
+                .ConfigureAwait(false);
             return tree.Text;
         }
         finally
@@ -328,7 +332,8 @@ internal sealed class LocalGitWorkspace
             return now is null || now == after ? after : null;
         }
 
-        if (!after.StartsWith(before, StringComparison.Ordinal) || !now!.StartsWith(before, StringComparison.Ordinal)
+        if (!after.StartsWith(before, StringComparison.Ordinal) || !now!.StartsWith(before,
+            StringComparison.Ordinal)
             || !IsWritablePath(path))
         {
             return null;
@@ -351,13 +356,15 @@ internal sealed class LocalGitWorkspace
         // The result must still read as YAML holding both sides' objects.
         var read = RepositoryFile.Read(path, merged, null);
         var expected = RepositoryFile.Read(path, now, null).Objects.Count
-            + RepositoryFile.Read(path, after, null).Objects.Count - RepositoryFile.Read(path, before, null).Objects.Count;
+            + RepositoryFile.Read(path, after, null).Objects.Count - RepositoryFile.Read(path, before,
+                null).Objects.Count;
         return read.Error is null && read.Objects.Count == expected ? merged : null;
     }
 
     private async Task<string?> ShowAsync(string commit, string path, CancellationToken cancellationToken)
     {
-        var size = await Git.TryAsync(["cat-file", "-s", $"{commit}:{path}"], cancellationToken).ConfigureAwait(false);
+        var size = await Git.TryAsync(["cat-file", "-s", $"{commit}:{path}"],
+            cancellationToken).ConfigureAwait(false);
         if (size.ExitCode != 0)
         {
             return null;

@@ -59,7 +59,8 @@ public sealed class GitOpsSyncedClusterSourceTests : IDisposable
         Assert.NotNull(first);
         Assert.False(first.Allowed);
         Assert.Equal(CauseCode.MissingBinding, first.Cause.Code);
-        Assert.Equal(("RoleBinding", "hello", "rb:hello"), (first.Fix!.Kind, first.Fix.Namespace, first.Fix.Name));
+        Assert.Equal(("RoleBinding", "hello", "rb:hello"), (first.Fix!.Kind, first.Fix.Namespace,
+            first.Fix.Name));
 
         var opened = Assert.IsType<OpenedPullRequest>(
             await repository.OpenPullRequestAsync(AccessChange.From("req-7", "Dana", first)));
@@ -96,8 +97,10 @@ public sealed class GitOpsSyncedClusterSourceTests : IDisposable
         var state = GitOpsSyncedClusterSource.Overlay(cluster, git);
 
         Assert.Equal(["goodbye/rb:goodbye=new", "/crb=c", "team/crb=b", "hello/rb:hello=d"],
-            state.Bindings.Select(binding => $"{binding.Namespace}/{binding.Name}={binding.Subjects[0].Name}"));
-        Assert.Equal(["goodbye/reader", "other/reader"], state.Roles.Select(role => $"{role.Namespace}/{role.Name}"));
+            state.Bindings.Select(binding =>
+                $"{binding.Namespace}/{binding.Name}={binding.Subjects[0].Name}"));
+        Assert.Equal(["goodbye/reader", "other/reader"], state.Roles.Select(role =>
+            $"{role.Namespace}/{role.Name}"));
         Assert.Equal(["goodbye", "hello"], state.Namespaces.Select(ns => ns.Name));
     }
 

@@ -25,7 +25,8 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
         Assert.Equal(Fixes.SeedFile(), _fixture.Show("main"));
         Assert.Equal("refs/heads/main", _fixture.Git("symbolic-ref", "HEAD").Trim());
         Assert.Equal("", _fixture.Git("status", "--porcelain"));
-        Assert.DoesNotContain("worktree", File.ReadAllText(Path.Combine(_fixture.RepositoryPath, ".git", "config")),
+        Assert.DoesNotContain("worktree", File.ReadAllText(Path.Combine(_fixture.RepositoryPath, ".git",
+            "config")),
             StringComparison.Ordinal);
     }
 
@@ -71,8 +72,10 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
         var again = await repository.OpenPullRequestAsync(LocalRepositoryFixture.SeedChange());
         var other = await repository.OpenPullRequestAsync(LocalRepositoryFixture.SeedChange("req-2"));
 
-        Assert.Equal(new ExistingPullRequest(opened.Number, opened.Url, opened.HeadSha, opened.Branch, true), again);
-        Assert.Equal(new ExistingPullRequest(opened.Number, opened.Url, opened.HeadSha, opened.Branch, false), other);
+        Assert.Equal(new ExistingPullRequest(opened.Number, opened.Url, opened.HeadSha, opened.Branch,
+            true), again);
+        Assert.Equal(new ExistingPullRequest(opened.Number, opened.Url, opened.HeadSha, opened.Branch,
+            false), other);
         Assert.Equal("", _fixture.Git("branch", "--list", "k8s-access/req-2").Trim());
     }
 
@@ -112,8 +115,10 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
         Assert.NotNull(status);
         Assert.True(status.IsMerged);
         Assert.False(status.IsOpen);
-        Assert.Equal(MergeOutcome.AlreadyMerged, (await repository.MergeAsync(opened.Number, opened.HeadSha)).Outcome);
-        Assert.Equal(CloseOutcome.AlreadyMerged, (await repository.CloseAsync(opened.Number, "late")).Outcome);
+        Assert.Equal(MergeOutcome.AlreadyMerged, (await repository.MergeAsync(opened.Number,
+            opened.HeadSha)).Outcome);
+        Assert.Equal(CloseOutcome.AlreadyMerged, (await repository.CloseAsync(opened.Number,
+            "late")).Outcome);
     }
 
     [Fact]
@@ -167,7 +172,8 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
         Assert.Equal(_fixture.Head(opened.Branch), status!.HeadSha);
         Assert.NotEqual(opened.HeadSha, status.HeadSha);
         Assert.Equal(MergeOutcome.HeadChanged, merge.Outcome);
-        Assert.Equal(MergeOutcome.Merged, (await repository.MergeAsync(opened.Number, status.HeadSha)).Outcome);
+        Assert.Equal(MergeOutcome.Merged, (await repository.MergeAsync(opened.Number,
+            status.HeadSha)).Outcome);
     }
 
     [Fact]
@@ -251,8 +257,10 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
         Assert.False(status.IsMerged);
         Assert.Contains("denied by @admin no reason", File.ReadAllText(Path.Combine(_fixture.RepositoryPath,
             ".git", "k8s-access", "pull-requests.json")), StringComparison.Ordinal);
-        Assert.Equal(CloseOutcome.AlreadyClosed, (await repository.CloseAsync(opened.Number, "again")).Outcome);
-        Assert.Equal(MergeOutcome.Closed, (await repository.MergeAsync(opened.Number, opened.HeadSha)).Outcome);
+        Assert.Equal(CloseOutcome.AlreadyClosed, (await repository.CloseAsync(opened.Number,
+            "again")).Outcome);
+        Assert.Equal(MergeOutcome.Closed, (await repository.MergeAsync(opened.Number,
+            opened.HeadSha)).Outcome);
         Assert.Equal(Fixes.SeedFile(), _fixture.Show("main"));
 
         var reopened = Assert.IsType<OpenedPullRequest>(
@@ -346,8 +354,10 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
 
         var result = await repository.OpenPullRequestAsync(LocalRepositoryFixture.SeedChange());
 
-        Assert.Contains("not a Git repository", Assert.IsType<Failed>(result).Reason, StringComparison.Ordinal);
-        Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(_fixture.RepositoryPath).Select(Path.GetFileName));
+        Assert.Contains("not a Git repository", Assert.IsType<Failed>(result).Reason,
+            StringComparison.Ordinal);
+        Assert.Equal(["keep.txt"],
+            Directory.GetFileSystemEntries(_fixture.RepositoryPath).Select(Path.GetFileName));
         await Assert.ThrowsAsync<RbacRepositoryException>(() => repository.GetPullRequestAsync(1));
     }
 

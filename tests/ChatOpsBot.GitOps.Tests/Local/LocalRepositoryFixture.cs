@@ -50,7 +50,8 @@ internal sealed class LocalRepositoryFixture : IDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryPath,
         };
-        foreach (var name in start.Environment.Keys.Where(key => key.StartsWith("GIT_", StringComparison.Ordinal))
+        foreach (var name in start.Environment.Keys.Where(key => key.StartsWith("GIT_",
+            StringComparison.Ordinal))
             .ToList())
         {
             start.Environment.Remove(name);
