@@ -53,6 +53,11 @@ public sealed class LocalGitRbacOptions
             problems.Add($"SeedFrom folder {seed} does not exist.");
         }
 
+        if (IsInside(RepositoryPath, SeedFrom))
+        {
+            problems.Add("RepositoryPath must not lie inside the SeedFrom folder it is copied from.");
+        }
+
         if (!IsRefPart(BaseBranch))
         {
             problems.Add("BaseBranch must be a plain branch name (letters, digits, '.', '_', '-', '/').");
@@ -88,6 +93,18 @@ public sealed class LocalGitRbacOptions
         && name.Split('/').All(part => part.Length > 0 && part[0] is not ('.' or '-')
             && !part.EndsWith(".lock", StringComparison.Ordinal))
         && !name.Contains("..", StringComparison.Ordinal);
+
+    private static bool IsInside(string? path, string? folder)
+    {
+        if (string.IsNullOrWhiteSpace(path) || string.IsNullOrWhiteSpace(folder))
+        {
+            return false;
+        }
+
+        var inner = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) + Path.DirectorySeparatorChar;
+        var outer = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
+        return inner.StartsWith(outer, StringComparison.Ordinal);
+    }
 
     private static bool IsIdentityValue(string? value) =>
         value is { Length: > 0 and <= 200 } && !value.Any(c => char.IsControl(c) || c is '<' or '>');

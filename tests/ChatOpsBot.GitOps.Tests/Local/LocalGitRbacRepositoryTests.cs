@@ -391,6 +391,20 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
     }
 
     [Fact]
+    public void A_repository_inside_its_own_seed_folder_is_refused()
+    {
+        var options = new LocalGitRbacOptions
+        {
+            RepositoryPath = Path.Combine(_fixture.Folder, "rbac"),
+            SeedFrom = _fixture.Folder,
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new LocalGitRbacRepository(options));
+
+        Assert.Contains("inside the SeedFrom", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Bad_options_are_refused_with_every_problem_named()
     {
         var options = new LocalGitRbacOptions
