@@ -63,7 +63,39 @@ public sealed class PlaygroundModeTests
             builder.WebHost.UseUrls(urls);
         }));
 
-        Assert.Contains("127.0.0.1", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1 only", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("Slack__BotToken", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ports_alone_mean_every_interface_and_are_refused()
+    {
+        var settings = NoSlack();
+        settings["http_ports"] = "8080";
+
+        var refusal = Assert.Throws<ServerConfigurationException>(() => BotServer.Build([], builder =>
+            builder.Configuration.AddInMemoryCollection(settings)));
+
+        Assert.Contains("HTTP_PORTS", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Explicit_settings_win_over_the_playground_defaults()
+    {
+        await using var bot = await PlaygroundBot.StartAsync(settings =>
+        {
+            settings["Approvals:Channel"] = "C0OWNAPPR";
+            settings["Verification:Deadline"] = "00:07:00";
+        });
+
+        var configuration = bot.App.Services.GetRequiredService<IConfiguration>();
+        Assert.Equal("C0OWNAPPR", configuration["Approvals:Channel"]);
+        Assert.Equal("00:07:00", configuration["Verification:Deadline"]);
+        Assert.Equal("00:00:00.200", configuration["Verification:Interval"]);
+        Assert.Equal("U0PLAYADM", configuration["Approvals:Approvers:0"]);
+        Assert.EndsWith("store.db", configuration["Storage:SqlitePath"], StringComparison.Ordinal);
+        Assert.Equal("playground", configuration["Clusters:0:Name"]);
+        Assert.Null(configuration["Clusters:1:Name"]);
     }
 
     [Fact]

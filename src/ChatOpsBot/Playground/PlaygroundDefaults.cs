@@ -15,6 +15,10 @@ internal static class PlaygroundDefaults
     /// <summary>Where the playground listens unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
+    /// <summary>The start of every refusal: why the playground was chosen at all.</summary>
+    private const string NoSlack =
+        "no Slack settings are given, so the bot runs the local playground, which listens on 127.0.0.1 only, ";
+
     /// <summary>How many folders up from the start folders the example cluster is looked for.</summary>
     private const int SearchDepth = 6;
 
@@ -52,19 +56,27 @@ internal static class PlaygroundDefaults
         AddIfMissing(configuration, defaults, "Slack:BotUserId", PlaygroundIds.Bot);
 
         var urls = configuration["urls"];
-        if (string.IsNullOrWhiteSpace(urls))
+        if (!string.IsNullOrWhiteSpace(urls))
         {
-            defaults["urls"] = DefaultUrl;
+            EnsureLoopback(urls);
+        }
+        else if (!string.IsNullOrWhiteSpace(configuration["http_ports"])
+                 || !string.IsNullOrWhiteSpace(configuration["https_ports"]))
+        {
+            // Ports alone (a container image's ASPNETCORE_HTTP_PORTS) mean every interface.
+            throw new ServerConfigurationException(
+                NoSlack + "but HTTP_PORTS / HTTPS_PORTS would listen on every interface: set the Slack settings "
+                + "(Slack__SigningSecret, Slack__BotToken), or --urls http://127.0.0.1:PORT for the playground");
         }
         else
         {
-            EnsureLoopback(urls);
+            defaults["urls"] = DefaultUrl;
         }
 
         if (configuration.GetSection("Kestrel:Endpoints").GetChildren().Any())
         {
             throw new ServerConfigurationException(
-                "the playground listens on 127.0.0.1 only: remove Kestrel:Endpoints or set urls to a loopback address");
+                NoSlack + "but Kestrel:Endpoints is set: set the Slack settings, or remove Kestrel:Endpoints");
         }
 
         configuration.AddInMemoryCollection(defaults);
@@ -79,7 +91,8 @@ internal static class PlaygroundDefaults
             if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !PlaygroundLoopback.IsLoopbackHost(uri.Host))
             {
                 throw new ServerConfigurationException(
-                    $"the playground listens on 127.0.0.1 only, and urls holds '{Shorten(url)}'");
+                    NoSlack + $"but urls holds '{Shorten(url)}': set the Slack settings (Slack__SigningSecret, "
+                    + "Slack__BotToken), or a loopback address such as http://127.0.0.1:5080");
             }
         }
     }
