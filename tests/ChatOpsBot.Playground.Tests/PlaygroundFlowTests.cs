@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChatOpsBot.Playground.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
@@ -19,7 +18,8 @@ public sealed class PlaygroundFlowTests(ITestOutputHelper output)
     {
         await using var bot = await PlaygroundBot.StartAsync();
         await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await browser.Instance.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
         var shots = new Screenshots(page, nameof(Paste_request_approve_and_merge_from_the_page), output);
         await page.GotoAsync(bot.Address.AbsoluteUri);
         var team = page.Locator("#team-channel");
@@ -30,14 +30,16 @@ public sealed class PlaygroundFlowTests(ITestOutputHelper output)
         await page.Locator("#send").ClickAsync();
         var diagnosis = team.Locator(".thread .message.bot").Filter(new() { HasText = "rb:hello" });
         await diagnosis.WaitForAsync(Long);
-        Assert.Contains("Group fake_company:server", await diagnosis.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(
+            "Group fake_company:server", await diagnosis.InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await diagnosis.Locator("pre").CountAsync() >= 1, "the YAML fix is a code block");
         Assert.True(await diagnosis.Locator("strong").CountAsync() >= 1, "mrkdwn *bold* is rendered");
         await shots.TakeAsync("diagnosis");
 
         // Request access: the approvers' channel gets the request with Approve and Deny.
         await diagnosis.GetByRole(AriaRole.Button, new() { Name = "Request access" }).ClickAsync();
-        var request = approvers.Locator(".message.bot").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Approve" }) });
+        var approveButton = page.GetByRole(AriaRole.Button, new() { Name = "Approve" });
+        var request = approvers.Locator(".message.bot").Filter(new() { Has = approveButton });
         await request.WaitForAsync(Long);
         Assert.Contains("rb:hello", await request.InnerTextAsync(), StringComparison.Ordinal);
         var told = team.Locator(".message.ephemeral").Filter(new() { HasText = "Requested:" });
@@ -49,7 +51,8 @@ public sealed class PlaygroundFlowTests(ITestOutputHelper output)
         await page.Locator("#role-admin").ClickAsync();
         await Assertions.Expect(page.Locator("#role-admin")).ToHaveAttributeAsync("aria-pressed", "true");
         await request.WaitForAsync(Long);
-        await Assertions.Expect(team.Locator(".message.ephemeral").Filter(new() { HasText = "Requested:" })).ToHaveCountAsync(0);
+        await Assertions.Expect(team.Locator(".message.ephemeral").Filter(new() { HasText = "Requested:" }))
+            .ToHaveCountAsync(0);
         await shots.TakeAsync("admin");
 
         // Cancelling the confirmation sends nothing.
@@ -67,14 +70,15 @@ public sealed class PlaygroundFlowTests(ITestOutputHelper output)
         await approve.ClickAsync();
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         await page.Locator("#confirm-yes").ClickAsync();
-        var merged = team.Locator(".thread .message.bot").Filter(new() { HasTextRegex = new Regex("is merged") });
+        var merged = team.Locator(".thread .message.bot").Filter(new() { HasText = "is merged" });
         await merged.WaitForAsync(Long);
         Assert.True(Assert.Single(bot.Repository.PullRequests).IsMerged);
         await Assertions.Expect(request.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         await shots.TakeAsync("merged");
 
         // The merged file reaches the cluster snapshot; verification reports the access works.
-        var verified = team.Locator(".thread .message.bot").Filter(new() { HasTextRegex = new Regex("exec into pods in hello now") });
+        var verified = team.Locator(".thread .message.bot")
+            .Filter(new() { HasText = "exec into pods in hello now" });
         await verified.WaitForAsync(Long);
         await shots.TakeAsync("verified");
         Assert.Equal(1, bot.Repository.MergeCalls);

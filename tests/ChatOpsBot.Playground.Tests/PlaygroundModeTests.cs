@@ -22,7 +22,8 @@ public sealed class PlaygroundModeTests
     [Fact]
     public async Task With_slack_settings_there_is_no_playground()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "k8s-access-playground-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(
+            Path.GetTempPath(), "k8s-access-playground-tests", Guid.NewGuid().ToString("N"));
         var app = BotServer.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -40,12 +41,16 @@ public sealed class PlaygroundModeTests
         await using (app)
         {
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+            var server = app.Services.GetRequiredService<IServer>();
+            var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.Single();
             using var client = new HttpClient { BaseAddress = new Uri(address) };
 
-            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound,
-                (await client.GetAsync(new Uri("/playground/api/messages?role=developer", UriKind.Relative))).StatusCode);
+            foreach (var path in new[] { "/", "/playground/api/messages?role=developer" })
+            {
+                using var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+
             Assert.Null(app.Services.GetService<PlaygroundChat>());
             await app.StopAsync();
         }
@@ -107,7 +112,8 @@ public sealed class PlaygroundModeTests
         var html = await page.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("default-src 'none'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("https://", html, StringComparison.OrdinalIgnoreCase);
         foreach (var asset in new[] { "/playground/playground.js", "/playground/playground.css" })
@@ -123,7 +129,8 @@ public sealed class PlaygroundModeTests
     public async Task A_request_naming_another_host_is_refused()
     {
         await using var bot = await PlaygroundBot.StartAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/playground/api/messages?role=developer", UriKind.Relative));
+        using var request = new HttpRequestMessage(
+            HttpMethod.Get, new Uri("/playground/api/messages?role=developer", UriKind.Relative));
         request.Headers.Host = "attacker.example";
 
         using var response = await bot.Client.SendAsync(request);
@@ -137,14 +144,12 @@ public sealed class PlaygroundModeTests
         await using var bot = await PlaygroundBot.StartAsync();
         var chat = bot.App.Services.GetRequiredService<PlaygroundChat>();
 
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(bot, "messages", new { role = "root", text = "hi" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(bot, "messages", new { role = "developer", text = " " })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest,
-            (await PostAsync(bot, "messages", new { role = "developer", text = new string('x', 40_001) })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest,
-            (await PostAsync(bot, "messages", new { role = "developer", text = "hi", channel = "C0NOTHERE" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest,
-            (await PostAsync(bot, "messages", new { role = "developer", text = "hi", threadTs = "1.000001" })).StatusCode);
+        const HttpStatusCode Bad = HttpStatusCode.BadRequest;
+        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "root", text = "hi" }));
+        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = " " }));
+        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = new string('x', 40_001) }));
+        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = "hi", channel = "C0NO" }));
+        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = "hi", threadTs = "1.01" }));
         Assert.Equal(0, chat.Version);
 
         // The developer's own ephemeral acknowledgement of a command is not the admin's to click or read.
@@ -155,12 +160,10 @@ public sealed class PlaygroundModeTests
         Assert.NotEmpty(developer);
         Assert.Empty(admin);
         var key = (string)developer[0]!["key"]!;
-        Assert.Equal(HttpStatusCode.NotFound,
-            (await PostAsync(bot, "actions", new { role = "admin", messageKey = key, blockIndex = 0, actionId = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound,
-            (await PostAsync(bot, "actions", new { role = "developer", messageKey = key, blockIndex = 0, actionId = "x" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound,
-            (await PostAsync(bot, "actions", new { role = "developer", messageKey = "C0PLAYTEAM:1.1", blockIndex = 0, actionId = "x" })).StatusCode);
+        const HttpStatusCode Missing = HttpStatusCode.NotFound;
+        Assert.Equal(Missing, await StatusAsync(bot, "actions", Click("admin", key)));
+        Assert.Equal(Missing, await StatusAsync(bot, "actions", Click("developer", key)));
+        Assert.Equal(Missing, await StatusAsync(bot, "actions", Click("developer", "C0PLAYTEAM:1.1")));
     }
 
     private static Dictionary<string, string?> NoSlack() => new()
@@ -178,6 +181,15 @@ public sealed class PlaygroundModeTests
 
     private static Task<HttpResponseMessage> PostAsync(PlaygroundBot bot, string path, object body) =>
         bot.Client.PostAsJsonAsync(new Uri($"/playground/api/{path}", UriKind.Relative), body);
+
+    private static object Click(string role, string key) =>
+        new { role, messageKey = key, blockIndex = 0, actionId = "x" };
+
+    private static async Task<HttpStatusCode> StatusAsync(PlaygroundBot bot, string path, object body)
+    {
+        using var response = await PostAsync(bot, path, body);
+        return response.StatusCode;
+    }
 
     private static async Task<JsonArray> ReadAsync(PlaygroundBot bot, string role)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ChatOpsBot.Playground.Tests.Support;
 using ChatOpsBot.Slack.Protocol;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,13 +28,15 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
         var slack = bot.App.Services.GetRequiredService<ISlackWebApi>();
         var blocks = new JsonArray(
             new JsonObject { ["type"] = "header", ["text"] = Plain("Header <b>plain</b>") },
-            Section("*Bold* and `x &lt; y` and _slanted_ and ~gone~ &amp;lt;img src=x onerror=window.__pwned=1&amp;gt;"),
+            Section("*Bold* and `x &lt; y` and _slanted_ and ~gone~ "
+                    + "&amp;lt;img src=x onerror=window.__pwned=1&amp;gt;"),
             Section("<https://example.test/docs|the docs> <javascript:window.__pwned=1|evil> <@U0PLAYADM>"),
             Section("```kind: &lt;Role&gt;\n<script>window.__pwned=1</script>```"),
             new JsonObject
             {
                 ["type"] = "context",
-                ["elements"] = new JsonArray(new JsonObject { ["type"] = "mrkdwn", ["text"] = "context *note*" }),
+                ["elements"] = new JsonArray(
+                    new JsonObject { ["type"] = "mrkdwn", ["text"] = "context *note*" }),
             });
         await slack.PostMessageAsync(
             "C0PLAYTEAM", new SlackMessage("fallback", blocks), null, CancellationToken.None);
@@ -120,18 +121,19 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
 
         await page.Locator("#composer").FillAsync(PlaygroundBot.SeedError);
         await page.Locator("#send").ClickAsync();
-        var diagnosis = page.Locator("#team-channel .thread .message.bot").Filter(new() { HasText = "rb:hello" });
+        var replies = page.Locator("#team-channel .thread .message.bot");
+        var diagnosis = replies.Filter(new() { HasText = "rb:hello" });
         await diagnosis.WaitForAsync(Long);
 
         var select = diagnosis.Locator("select");
-        var values = await select.Locator("option:not([disabled])").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        var values = await select.Locator("option:not([disabled])")
+            .EvaluateAllAsync<string[]>("options => options.map(o => o.value)");
         Assert.NotEmpty(values);
         await select.SelectOptionAsync(values[^1]);
 
         // The answer replaces the message the menu was in (replace_original on the response_url).
-        await page.Locator("#team-channel .thread .message.bot").Filter(new() { HasTextRegex = new Regex(@"\(edited\)") })
-            .WaitForAsync(Long);
-        Assert.Equal(1, await page.Locator("#team-channel .thread .message.bot").CountAsync());
+        await replies.Filter(new() { HasText = "(edited)" }).WaitForAsync(Long);
+        Assert.Equal(1, await replies.CountAsync());
     }
 
     private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };

@@ -29,7 +29,8 @@ public static class PlaygroundBlockActions
         }
 
         // Slack names blocks the bot left unnamed; the index keeps the name stable per message.
-        var blockId = (string?)block["block_id"] ?? string.Create(CultureInfo.InvariantCulture, $"pg-block-{blockIndex}");
+        var blockId = (string?)block["block_id"]
+                      ?? string.Create(CultureInfo.InvariantCulture, $"pg-block-{blockIndex}");
         switch ((string?)element["type"])
         {
             case "button":
@@ -52,7 +53,8 @@ public static class PlaygroundBlockActions
 
                 return button;
             case "static_select":
-                var option = Options(element).FirstOrDefault(o => optionValue is not null && (string?)o["value"] == optionValue);
+                var option = Options(element)
+                    .FirstOrDefault(o => optionValue is not null && (string?)o["value"] == optionValue);
                 return option is null
                     ? null
                     : new JsonObject

@@ -73,7 +73,7 @@ public sealed class PlaygroundChat
         }
     }
 
-    /// <summary>Replaces the text and blocks of the message <paramref name="key"/>; false when it is gone.</summary>
+    /// <summary>Replaces the text and blocks of message <paramref name="key"/>; false when it is gone.</summary>
     public bool Replace(string key, string text, string? blocksJson)
     {
         lock (_gate)
@@ -83,7 +83,10 @@ public sealed class PlaygroundChat
                 return false;
             }
 
-            _messages[key] = old with { Text = Clip(text), BlocksJson = blocksJson, Version = ++_version, Edited = true };
+            _messages[key] = old with
+            {
+                Text = Clip(text), BlocksJson = blocksJson, Version = ++_version, Edited = true,
+            };
             return true;
         }
     }

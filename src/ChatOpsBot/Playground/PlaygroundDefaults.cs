@@ -23,7 +23,9 @@ internal static class PlaygroundDefaults
     private const int SearchDepth = 6;
 
     /// <summary>Adds the missing settings to the builder's configuration.</summary>
-    /// <exception cref="ServerConfigurationException">The address is not loopback, or no cluster is found.</exception>
+    /// <exception cref="ServerConfigurationException">
+    /// The address is not loopback, or no cluster is found.
+    /// </exception>
     public static void Apply(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -35,7 +37,8 @@ internal static class PlaygroundDefaults
             defaults["Clusters:0:Snapshot"] = FindExampleCluster(builder.Environment.ContentRootPath);
         }
 
-        AddIfMissing(configuration, defaults, "Storage:SqlitePath", Path.Combine("data", "playground", "k8s-access.db"));
+        AddIfMissing(configuration, defaults, "Storage:SqlitePath",
+            Path.Combine("data", "playground", "k8s-access.db"));
         AddIfMissing(configuration, defaults, "Approvals:Channel", PlaygroundIds.ApproversChannel);
         if (!configuration.GetSection("Approvals:Approvers").GetChildren().Any()
             && string.IsNullOrWhiteSpace(configuration["Approvals:ApproverUserGroup"]))
@@ -65,8 +68,8 @@ internal static class PlaygroundDefaults
         {
             // Ports alone (a container image's ASPNETCORE_HTTP_PORTS) mean every interface.
             throw new ServerConfigurationException(
-                NoSlack + "but HTTP_PORTS / HTTPS_PORTS would listen on every interface: set the Slack settings "
-                + "(Slack__SigningSecret, Slack__BotToken), or --urls http://127.0.0.1:PORT for the playground");
+                NoSlack + "but HTTP_PORTS / HTTPS_PORTS would listen on every interface: set the Slack "
+                + "settings (Slack__SigningSecret, Slack__BotToken), or --urls http://127.0.0.1:PORT");
         }
         else
         {
@@ -86,9 +89,11 @@ internal static class PlaygroundDefaults
     /// <exception cref="ServerConfigurationException">One of the addresses is not loopback.</exception>
     public static void EnsureLoopback(string urls)
     {
-        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        const StringSplitOptions Parts = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        foreach (var url in urls.Split(';', Parts))
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !PlaygroundLoopback.IsLoopbackHost(uri.Host))
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                || !PlaygroundLoopback.IsLoopbackHost(uri.Host))
             {
                 throw new ServerConfigurationException(
                     NoSlack + $"but urls holds '{Shorten(url)}': set the Slack settings (Slack__SigningSecret, "

@@ -28,10 +28,11 @@ internal static class PlaygroundEndpoints
         group.AddEndpointFilter(async (context, next) =>
             PlaygroundLoopback.IsLocalRequest(context.HttpContext)
                 ? await next(context).ConfigureAwait(false)
-                : Results.Problem("the playground answers this machine only", statusCode: StatusCodes.Status403Forbidden));
+                : Problem(StatusCodes.Status403Forbidden, "the playground answers this machine only"));
 
         group.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
-        group.MapGet("/playground/playground.js", () => Asset("playground.js", "text/javascript; charset=utf-8"));
+        group.MapGet("/playground/playground.js",
+            () => Asset("playground.js", "text/javascript; charset=utf-8"));
         group.MapGet("/playground/playground.css", () => Asset("playground.css", "text/css; charset=utf-8"));
 
         var api = group.MapGroup("/playground/api");
@@ -44,10 +45,14 @@ internal static class PlaygroundEndpoints
     private static IResult Info() => Results.Json(new
     {
         team = PlaygroundIds.TeamId,
-        teamChannel = new { id = PlaygroundIds.TeamChannel, name = PlaygroundIds.ChannelName(PlaygroundIds.TeamChannel) },
+        teamChannel = new
+        {
+            id = PlaygroundIds.TeamChannel, name = PlaygroundIds.ChannelName(PlaygroundIds.TeamChannel),
+        },
         approversChannel = new
         {
-            id = PlaygroundIds.ApproversChannel, name = PlaygroundIds.ChannelName(PlaygroundIds.ApproversChannel),
+            id = PlaygroundIds.ApproversChannel,
+            name = PlaygroundIds.ChannelName(PlaygroundIds.ApproversChannel),
         },
         users = new Dictionary<string, string>
         {
@@ -66,7 +71,7 @@ internal static class PlaygroundEndpoints
     {
         if (PlaygroundIds.UserOfRole(role) is not { } reader)
         {
-            return Results.Problem("role must be developer or admin", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(StatusCodes.Status400BadRequest, "role must be developer or admin");
         }
 
         var version = chat.Version;
@@ -95,7 +100,7 @@ internal static class PlaygroundEndpoints
     {
         if (request is null)
         {
-            return Results.Problem("send a JSON body", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(StatusCodes.Status400BadRequest, "send a JSON body");
         }
 
         return await RunAsync(async () =>
@@ -110,7 +115,7 @@ internal static class PlaygroundEndpoints
     {
         if (request is null)
         {
-            return Results.Problem("send a JSON body", statusCode: StatusCodes.Status400BadRequest);
+            return Problem(StatusCodes.Status400BadRequest, "send a JSON body");
         }
 
         return await RunAsync(async () =>
@@ -128,13 +133,15 @@ internal static class PlaygroundEndpoints
         }
         catch (PlaygroundRequestException problem)
         {
-            return Results.Problem(problem.Message, statusCode: problem.Status);
+            return Problem(problem.Status, problem.Message);
         }
         catch (SlackBusyException)
         {
-            return Results.Problem("the bot is busy; try again in a moment", statusCode: StatusCodes.Status503ServiceUnavailable);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "the bot is busy; try again in a moment");
         }
     }
+
+    private static IResult Problem(int status, string detail) => Results.Problem(detail, statusCode: status);
 
     private static IResult Asset(string name, string contentType)
     {

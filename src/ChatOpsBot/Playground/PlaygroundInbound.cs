@@ -23,7 +23,8 @@ public sealed class PlaygroundInbound
 
     /// <summary>Creates the translator.</summary>
     public PlaygroundInbound(
-        ISlackInboundHandler handler, PlaygroundChat chat, PlaygroundResponseUrls responseUrls, TimeProvider time)
+        ISlackInboundHandler handler, PlaygroundChat chat, PlaygroundResponseUrls responseUrls,
+        TimeProvider time)
     {
         _handler = handler;
         _chat = chat;
@@ -33,7 +34,8 @@ public sealed class PlaygroundInbound
 
     /// <summary>Posts the text as the role and lets the bot see it; returns the user's message.</summary>
     /// <exception cref="PlaygroundRequestException">The request is not usable; nothing changed.</exception>
-    public async Task<PlaygroundMessage> PostAsync(PlaygroundPostRequest request, CancellationToken cancellationToken)
+    public async Task<PlaygroundMessage> PostAsync(
+        PlaygroundPostRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var user = UserOf(request.Role);
@@ -46,7 +48,8 @@ public sealed class PlaygroundInbound
         var text = (request.Text ?? "").Trim();
         if (text.Length == 0 || text.Length > PlaygroundChat.MaxTextLength)
         {
-            throw new PlaygroundRequestException(400, $"the text must be 1 to {PlaygroundChat.MaxTextLength} characters");
+            throw new PlaygroundRequestException(
+                400, $"the text must be 1 to {PlaygroundChat.MaxTextLength} characters");
         }
 
         var threadTs = string.IsNullOrEmpty(request.ThreadTs) ? null : request.ThreadTs;
@@ -79,7 +82,8 @@ public sealed class PlaygroundInbound
             throw new PlaygroundRequestException(404, "no such block");
         }
 
-        var action = PlaygroundBlockActions.ActionFor(block, request.BlockIndex, request.ActionId, request.OptionValue)
+        var action = PlaygroundBlockActions.ActionFor(
+                         block, request.BlockIndex, request.ActionId, request.OptionValue)
                      ?? throw new PlaygroundRequestException(404, "no such button or option in that block");
         action["action_ts"] = NowTs();
 
@@ -153,7 +157,8 @@ public sealed class PlaygroundInbound
         if (reply is not null)
         {
             var blocks = reply["blocks"] as JsonArray;
-            _chat.Post(channel, PlaygroundIds.Bot, (string?)reply["text"] ?? "", blocks?.ToJsonString(), null, user);
+            var answer = (string?)reply["text"] ?? "";
+            _chat.Post(channel, PlaygroundIds.Bot, answer, blocks?.ToJsonString(), null, user);
         }
 
         return echo;
@@ -221,7 +226,8 @@ public sealed class PlaygroundInbound
     }
 
     private static string UserOf(string? role) =>
-        PlaygroundIds.UserOfRole(role) ?? throw new PlaygroundRequestException(400, "role must be developer or admin");
+        PlaygroundIds.UserOfRole(role)
+        ?? throw new PlaygroundRequestException(400, "role must be developer or admin");
 
     // Slack delivers typed text with only these three characters escaped.
     private static string Escape(string text) =>

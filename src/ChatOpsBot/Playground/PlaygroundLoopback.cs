@@ -23,7 +23,8 @@ internal static class PlaygroundLoopback
     public static bool IsLocalRequest(HttpContext context)
     {
         var remote = context.Connection.RemoteIpAddress;
-        return remote is not null && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
+        return remote is not null
+               && IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)
                && context.Request.Host.HasValue && IsLoopbackHost(context.Request.Host.Host);
     }
 }

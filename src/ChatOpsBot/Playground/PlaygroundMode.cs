@@ -54,11 +54,12 @@ internal static partial class PlaygroundMode
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsBot.Playground");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-                            ?? [];
+            var server = app.Services.GetRequiredService<IServer>();
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
             foreach (var address in addresses)
             {
-                LogOpen(logger, address.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal) + "/");
+                var url = address.Replace("://localhost:", "://127.0.0.1:", StringComparison.Ordinal);
+                LogOpen(logger, url + "/");
             }
         });
     }

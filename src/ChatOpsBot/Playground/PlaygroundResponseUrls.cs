@@ -8,7 +8,8 @@ namespace ChatOpsBot.Playground;
 /// <param name="User">Who acted; answers that do not replace are shown only to them.</param>
 /// <param name="ThreadTs">The thread of the original message, when it was in one.</param>
 /// <param name="OriginalKey">The message a replace_original answer replaces, or null for a command.</param>
-public sealed record PlaygroundResponseTarget(string Channel, string User, string? ThreadTs, string? OriginalKey);
+public sealed record PlaygroundResponseTarget(
+    string Channel, string User, string? ThreadTs, string? OriginalKey);
 
 /// <summary>
 /// The response_url values the playground hands to the bot. Each is a loopback address with
@@ -22,7 +23,8 @@ public sealed class PlaygroundResponseUrls
 
     private const string Prefix = "http://127.0.0.1/playground/response-url/";
 
-    private readonly ConcurrentDictionary<string, PlaygroundResponseTarget> _targets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, PlaygroundResponseTarget> _targets =
+        new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
     /// <summary>A new response_url answering into <paramref name="target"/>.</summary>

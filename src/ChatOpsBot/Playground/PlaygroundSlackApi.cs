@@ -25,13 +25,15 @@ public sealed class PlaygroundSlackApi : ISlackWebApi
     {
         ArgumentNullException.ThrowIfNull(message);
         EnsureChannel("chat.postMessage", channel);
-        var posted = _chat.Post(channel, PlaygroundIds.Bot, message.Text, message.Blocks?.ToJsonString(), threadTs, null);
+        var blocks = message.Blocks?.ToJsonString();
+        var posted = _chat.Post(channel, PlaygroundIds.Bot, message.Text, blocks, threadTs, null);
         return Task.FromResult(new SlackMessageRef(channel, posted.Ts));
     }
 
     /// <inheritdoc />
     public Task PostEphemeralAsync(
-        string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+        string channel, string user, SlackMessage message, string? threadTs,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         EnsureChannel("chat.postEphemeral", channel);
@@ -45,7 +47,8 @@ public sealed class PlaygroundSlackApi : ISlackWebApi
     }
 
     /// <inheritdoc />
-    public Task UpdateMessageAsync(SlackMessageRef target, SlackMessage message, CancellationToken cancellationToken)
+    public Task UpdateMessageAsync(
+        SlackMessageRef target, SlackMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(message);
@@ -72,7 +75,8 @@ public sealed class PlaygroundSlackApi : ISlackWebApi
             : throw new SlackApiException("users.info", "user_not_found");
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> GetUserGroupMembersAsync(string userGroupId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<string>> GetUserGroupMembersAsync(
+        string userGroupId, CancellationToken cancellationToken) =>
         userGroupId == PlaygroundIds.AdminGroup
             ? Task.FromResult<IReadOnlyList<string>>([PlaygroundIds.Admin])
             : throw new SlackApiException("usergroups.users.list", "no_such_subteam");

@@ -35,8 +35,8 @@ internal sealed class Browser : IAsyncDisposable
             Headless = true,
             Args =
             [
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--headless",
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--headless",
             ],
         });
         return new Browser(playwright, browser);

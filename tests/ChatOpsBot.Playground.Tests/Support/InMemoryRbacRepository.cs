@@ -26,7 +26,8 @@ internal sealed class InMemoryRbacRepository(string clusterFolder) : IRbacReposi
 
     public int MergeCalls { get; private set; }
 
-    public Task<OpenPullRequestResult> OpenPullRequestAsync(AccessChange change, CancellationToken cancellationToken = default)
+    public Task<OpenPullRequestResult> OpenPullRequestAsync(
+        AccessChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         lock (_gate)
@@ -34,12 +35,14 @@ internal sealed class InMemoryRbacRepository(string clusterFolder) : IRbacReposi
             if (_pulls.FirstOrDefault(p => p.RequestId == change.RequestId) is { } existing)
             {
                 return Task.FromResult<OpenPullRequestResult>(
-                    new ExistingPullRequest(existing.Number, existing.Url, existing.HeadSha, existing.Branch, true));
+                    new ExistingPullRequest(
+                        existing.Number, existing.Url, existing.HeadSha, existing.Branch, SameRequest: true));
             }
 
             var number = _pulls.Count + 1;
             var pull = new PullRequest(
-                number, change.RequestId, change.Fix.Yaml, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),
+                number, change.RequestId, change.Fix.Yaml,
+                Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20)),
                 $"access/{change.RequestId}",
                 new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1/rbac/pulls/{number}")));
             _pulls.Add(pull);
@@ -48,18 +51,22 @@ internal sealed class InMemoryRbacRepository(string clusterFolder) : IRbacReposi
         }
     }
 
-    public Task<PullRequestStatus?> GetPullRequestAsync(int number, CancellationToken cancellationToken = default)
+    public Task<PullRequestStatus?> GetPullRequestAsync(
+        int number, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
             var pull = _pulls.FirstOrDefault(p => p.Number == number);
             return Task.FromResult(pull is null
                 ? null
-                : new PullRequestStatus(pull.Number, pull.Url, pull.IsOpen, pull.IsMerged, pull.HeadSha, false, false, [], true));
+                : new PullRequestStatus(
+                    pull.Number, pull.Url, pull.IsOpen, pull.IsMerged, pull.HeadSha,
+                    Approved: false, ChangesRequested: false, Approvers: [], Mergeable: true));
         }
     }
 
-    public async Task<MergeResult> MergeAsync(int number, string expectedHeadSha, CancellationToken cancellationToken = default)
+    public async Task<MergeResult> MergeAsync(
+        int number, string expectedHeadSha, CancellationToken cancellationToken = default)
     {
         PullRequest? pull;
         lock (_gate)
@@ -90,11 +97,13 @@ internal sealed class InMemoryRbacRepository(string clusterFolder) : IRbacReposi
             pull.IsOpen = false;
         }
 
-        await File.WriteAllTextAsync(Path.Combine(clusterFolder, $"merged-{number}.yaml"), pull.Yaml, cancellationToken);
+        var synced = Path.Combine(clusterFolder, $"merged-{number}.yaml");
+        await File.WriteAllTextAsync(synced, pull.Yaml, cancellationToken);
         return new MergeResult(MergeOutcome.Merged, pull.HeadSha, null);
     }
 
-    public Task<CloseResult> CloseAsync(int number, string reason, CancellationToken cancellationToken = default)
+    public Task<CloseResult> CloseAsync(
+        int number, string reason, CancellationToken cancellationToken = default)
     {
         lock (_gate)
         {
@@ -115,7 +124,8 @@ internal sealed class InMemoryRbacRepository(string clusterFolder) : IRbacReposi
         }
     }
 
-    internal sealed record PullRequest(int Number, string RequestId, string Yaml, string HeadSha, string Branch, Uri Url)
+    internal sealed record PullRequest(
+        int Number, string RequestId, string Yaml, string HeadSha, string Branch, Uri Url)
     {
         public bool IsOpen { get; set; } = true;
 

@@ -36,13 +36,15 @@ internal sealed class PlaygroundBot : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static string ExampleFolder => Path.Combine(AppContext.BaseDirectory, "examples", "seed-exec-forbidden");
+    public static string ExampleFolder =>
+        Path.Combine(AppContext.BaseDirectory, "examples", "seed-exec-forbidden");
 
     public static string SeedError => File.ReadAllText(Path.Combine(ExampleFolder, "error.txt")).TrimEnd();
 
     public static async Task<PlaygroundBot> StartAsync(Action<Dictionary<string, string?>>? configure = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "k8s-access-playground-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(
+            Path.GetTempPath(), "k8s-access-playground-tests", Guid.NewGuid().ToString("N"));
         var cluster = Path.Combine(folder, "cluster");
         Directory.CreateDirectory(cluster);
         foreach (var file in Directory.GetFiles(Path.Combine(ExampleFolder, "cluster")))
@@ -78,7 +80,8 @@ internal sealed class PlaygroundBot : IAsyncDisposable
             builder.Services.AddSingleton<IRbacRepository>(repository);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var server = app.Services.GetRequiredService<IServer>();
+        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new PlaygroundBot(app, new Uri(address), folder, repository);
     }
 

@@ -3,7 +3,9 @@ using Xunit.Abstractions;
 
 namespace ChatOpsBot.Playground.Tests.Support;
 
-/// <summary>Numbered screenshots of a test, under TestResults/playground-screenshots/ of the test output.</summary>
+/// <summary>
+/// Numbered screenshots of a test, under TestResults/playground-screenshots/ of the test output.
+/// </summary>
 internal sealed class Screenshots
 {
     private readonly IPage _page;

@@ -332,7 +332,8 @@
     const text = box.value.trim();
     if (!text) return;
     try {
-      await postJson(api + "/messages", { role: state.role, text, channel: "C0PLAYTEAM", threadTs: state.threadTs });
+      await postJson(api + "/messages",
+        { role: state.role, text, channel: "C0PLAYTEAM", threadTs: state.threadTs });
       box.value = "";
       setThread(null);
     } catch (_) { /* the status line says why */ }
