@@ -5,6 +5,7 @@ using ChatOpsBot.Slack.Http;
 using ChatOpsBot.Slack.SocketMode;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Playground;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Server;
@@ -19,6 +20,13 @@ internal static class BotServer
         var builder = WebApplication.CreateBuilder(args);
         customize?.Invoke(builder);
 
+        // No Slack settings at all: the local playground instead of a start-up failure.
+        var playground = PlaygroundMode.IsRequested(builder.Configuration);
+        if (playground)
+        {
+            PlaygroundMode.ApplyDefaults(builder);
+        }
+
         var clusters = ReadClusters(builder.Configuration);
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
@@ -26,11 +34,20 @@ internal static class BotServer
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
         ApprovalSettings.Register(builder.Services, builder.Configuration);
+        if (playground)
+        {
+            PlaygroundMode.AddServices(builder.Services, builder.Configuration);
+        }
 
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", Ready);
         app.MapSlackEndpoints();
+        if (playground)
+        {
+            PlaygroundMode.Map(app);
+        }
+
         return app;
     }
 
