@@ -1,3 +1,7 @@
+using ChatOpsBot.Core.Cluster;
+using ChatOpsBot.GitOps.Local;
+using ChatOpsBot.GitOps.Repository;
+
 namespace ChatOpsBot.Playground;
 
 /// <summary>
@@ -15,7 +19,35 @@ internal static class PlaygroundServices
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // Nothing yet: without an IRbacRepository, "Request access" says that no RBAC
-        // repository is configured and changes nothing.
+        // A repository registered already (a test's, or GitHub's) is kept as it is.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(IRbacRepository)))
+        {
+            return;
+        }
+
+        // The example's RBAC file sits beside its cluster: it seeds the local repository.
+        var snapshot = configuration["Clusters:0:Snapshot"];
+        var seed = snapshot is null
+            ? null
+            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(snapshot))!, "rbac-repo");
+        if (seed is null || !Directory.Exists(seed))
+        {
+            return;
+        }
+
+        var store = configuration["Storage:SqlitePath"] ?? Path.Combine("data", "playground", "k8s-access.db");
+        var data = Path.GetDirectoryName(Path.GetFullPath(store))!;
+        services.AddLocalGitRbacRepository(options =>
+        {
+            options.RepositoryPath = Path.Combine(data, "rbac-repo");
+            options.SeedFrom = seed;
+        });
+
+        // After a merge the example cluster holds what the repository declares, as a sync would.
+        var clusters = services.Last(descriptor => descriptor.ServiceType == typeof(IClusterSourceProvider));
+        services.Remove(clusters);
+        services.AddSingleton<IClusterSourceProvider>(provider => new GitOpsSyncedClusters(
+            (IClusterSourceProvider)clusters.ImplementationFactory!(provider),
+            provider.GetRequiredService<LocalGitRbacRepository>()));
     }
 }
