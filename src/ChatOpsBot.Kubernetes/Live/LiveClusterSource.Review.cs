@@ -10,28 +10,39 @@ public sealed partial class LiveClusterSource
     /// Asks the API server (a v1 SubjectAccessReview) whether <paramref name="user"/>, with exactly
     /// the groups given, may make <paramref name="request"/>. When the bot may not create reviews
     /// (403) it returns <see cref="AccessReview.Unavailable"/> saying so, and null when the server
-    /// gave no usable answer; either way the engine evaluates RBAC itself; throws <see cref="ClusterSourceException"/> when the server is unreachable or
-    /// refuses the bot's credentials.
+    /// gave no usable answer; either way the engine evaluates RBAC itself; throws
+    /// <see cref="ClusterSourceException"/> when the server is unreachable or refuses the bot's
+    /// credentials.
     /// </summary>
+    /// <param name="user">The user and groups to ask about.</param>
+    /// <param name="request">The attempted request.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The server's answer, an unavailable review, or null.</returns>
     public async Task<AccessReview?> ReviewAsync(
-        UserInfo user, RequestAttributes request, CancellationToken cancellationToken)
+        UserInfo user,
+        RequestAttributes request,
+        CancellationToken cancellationToken)
     {
         var review = SubjectAccessReviews.Build(user, request);
+
         k8s.Models.V1SubjectAccessReview answer;
         try
         {
-            answer = await caller.CallAsync(ClusterRead.Review.Operation,
-                callToken => client.AuthorizationV1.CreateSubjectAccessReviewAsync(
-                    review, cancellationToken: callToken),
-                cancellationToken).ConfigureAwait(false);
+            answer = await caller
+                .CallAsync(
+                    ClusterRead.Review.Operation,
+                    callToken => client.AuthorizationV1.CreateSubjectAccessReviewAsync(
+                        review, cancellationToken: callToken),
+                    cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (ApiFailureException failure) when (failure.Kind == ApiFailureKind.Forbidden)
         {
             LiveClusterLog.ReviewForbidden(logger, server, failure.StatusText);
             return AccessReview.Unavailable(ReadFailureText.Forbidden(ClusterRead.Review, failure));
         }
-        catch (ApiFailureException failure) when (ReadFailureText.IsFatal(failure.Kind)
-            && failure.Kind != ApiFailureKind.BadResponse)
+        catch (ApiFailureException failure)
+            when (ReadFailureText.IsFatal(failure.Kind) && failure.Kind != ApiFailureKind.BadResponse)
         {
             throw ReadFailureText.Fatal(ClusterRead.Review, failure, server, options);
         }
@@ -48,6 +59,9 @@ public sealed partial class LiveClusterSource
             return null;
         }
 
-        return new AccessReview(status.Allowed, SubjectAccessReviews.ReasonOf(status), FromServer: true);
+        return new AccessReview(
+            status.Allowed,
+            SubjectAccessReviews.ReasonOf(status),
+            FromServer: true);
     }
 }

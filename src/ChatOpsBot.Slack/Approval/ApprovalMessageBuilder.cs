@@ -15,9 +15,13 @@ namespace ChatOpsBot.Slack.Approval;
 public static class ApprovalMessageBuilder
 {
     /// <summary>The message asking the approvers to decide.</summary>
+    /// <param name="request">The access request to decide.</param>
+    /// <param name="diagnosisSummary">The diagnosis' one-line cause, when known.</param>
+    /// <returns>The Block Kit message with Approve and Deny buttons.</returns>
     public static SlackMessage Pending(AccessRequest request, string? diagnosisSummary)
     {
         ArgumentNullException.ThrowIfNull(request);
+
         var blocks = Body(request, diagnosisSummary);
         blocks.Add(BlockKit.Actions(
             SlackActionIds.DecisionBlockPrefix + request.Id,
@@ -36,17 +40,26 @@ public static class ApprovalMessageBuilder
         return Finish(request, blocks, "waits for an approver");
     }
 
-    /// <summary>The message after the decision: no buttons, and <paramref name="outcome"/> (mrkdwn).</summary>
+    /// <summary>
+    /// The message after the decision: no buttons, and <paramref name="outcome"/> (mrkdwn).
+    /// </summary>
+    /// <param name="request">The decided access request.</param>
+    /// <param name="diagnosisSummary">The diagnosis' one-line cause, when known.</param>
+    /// <param name="outcome">The mrkdwn line saying what was decided and what happened.</param>
+    /// <returns>The Block Kit message without buttons.</returns>
     public static SlackMessage Decided(AccessRequest request, string? diagnosisSummary, string outcome)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(outcome);
+
         var blocks = Body(request, diagnosisSummary);
         blocks.Add(BlockKit.Section(outcome));
         return Finish(request, blocks, "decided");
     }
 
     /// <summary>A Slack link to the pull request, safe for mrkdwn.</summary>
+    /// <param name="pullRequest">The pull request to link to.</param>
+    /// <returns>The mrkdwn link.</returns>
     public static string PullRequestLink(PullRequestInfo pullRequest)
     {
         ArgumentNullException.ThrowIfNull(pullRequest);
@@ -55,6 +68,8 @@ public static class ApprovalMessageBuilder
     }
 
     /// <summary>A user mention when the id looks like Slack's, else inert code.</summary>
+    /// <param name="userId">The Slack user id to mention.</param>
+    /// <returns>The mrkdwn mention or code span.</returns>
     public static string Mention(string userId) =>
         ApprovalOptions.IsSlackId(userId) ? $"<@{userId}>" : Mrkdwn.Code(userId, 40);
 
@@ -63,10 +78,15 @@ public static class ApprovalMessageBuilder
         var who = new StringBuilder()
             .Append("*Requested by* ").Append(Mention(request.RequestedBy))
             .Append("\n*Identity* ").Append(Mrkdwn.Code(request.Identity.User, 300));
-        var groups = request.Identity.Groups.Where(g => !g.StartsWith("system:", StringComparison.Ordinal)).ToList();
+        var groups = request.Identity.Groups
+            .Where(g => !g.StartsWith("system:", StringComparison.Ordinal))
+            .ToList();
         if (groups.Count > 0)
         {
-            who.Append(" · groups ").Append(string.Join(", ", groups.Take(10).Select(g => Mrkdwn.Code(g, 100))));
+            var shown = groups
+                .Take(10)
+                .Select(g => Mrkdwn.Code(g, 100));
+            who.Append(" · groups ").Append(string.Join(", ", shown));
         }
 
         who.Append("\n*Namespace* ")
@@ -77,6 +97,7 @@ public static class ApprovalMessageBuilder
         }
 
         who.Append('\n').Append(DiagnosisMessageBuilder.DescribeAttempt(request.Attempt));
+
         var blocks = new List<JsonObject>
         {
             BlockKit.Header("🔐 Access request"),
@@ -88,7 +109,8 @@ public static class ApprovalMessageBuilder
         }
 
         blocks.Add(BlockKit.Section($"*Change:* {Mrkdwn.Line(request.Fix.Summary, 2000)}"));
-        blocks.Add(BlockKit.Section(Mrkdwn.CodeBlock(request.Fix.Yaml, BlockKitLimits.MaxSectionText, out var omitted)));
+        var yaml = Mrkdwn.CodeBlock(request.Fix.Yaml, BlockKitLimits.MaxSectionText, out var omitted);
+        blocks.Add(BlockKit.Section(yaml));
         if (omitted > 0)
         {
             blocks.Add(BlockKit.Context($"✂️ _{omitted} more lines of YAML are in the pull request._"));
@@ -104,13 +126,27 @@ public static class ApprovalMessageBuilder
 
     private static SlackMessage Finish(AccessRequest request, List<JsonObject> blocks, string state)
     {
-        var target = request.Fix.Namespace is { Length: > 0 } ns ? $"{ns}/{request.Fix.Name}" : request.Fix.Name;
-        var fallback = Mrkdwn.Line($"Access request for {request.Fix.Kind} {target} {state}", BlockKitLimits.MaxFallbackText);
-        return new SlackMessage(fallback, new JsonArray(blocks.Take(BlockKitLimits.MaxBlocks).Cast<JsonNode?>().ToArray()));
+        var target = request.Fix.Namespace is { Length: > 0 } ns
+            ? $"{ns}/{request.Fix.Name}"
+            : request.Fix.Name;
+        var fallback = Mrkdwn.Line(
+            $"Access request for {request.Fix.Kind} {target} {state}",
+            BlockKitLimits.MaxFallbackText);
+
+        var kept = blocks
+            .Take(BlockKitLimits.MaxBlocks)
+            .Cast<JsonNode?>()
+            .ToArray();
+        return new SlackMessage(fallback, new JsonArray(kept));
     }
 
     // Slack's confirm object limits: title 100, text 300, confirm and deny 30 characters.
-    private static JsonObject WithConfirm(JsonObject button, string title, string text, string confirm, string style)
+    private static JsonObject WithConfirm(
+        JsonObject button,
+        string title,
+        string text,
+        string confirm,
+        string style)
     {
         button["confirm"] = new JsonObject
         {

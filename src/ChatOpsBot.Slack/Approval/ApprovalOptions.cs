@@ -49,6 +49,7 @@ public sealed class ApprovalOptions
     };
 
     /// <summary>The first problem with these options, or null when they are usable.</summary>
+    /// <returns>A message naming the setting to fix, or null.</returns>
     public string? Problem()
     {
         if (string.IsNullOrWhiteSpace(Channel) || !IsSlackId(Channel))
@@ -58,7 +59,8 @@ public sealed class ApprovalOptions
 
         if (!Approvers.Any(IsSlackId) && string.IsNullOrWhiteSpace(ApproverUserGroup))
         {
-            return "set Approvals:Approvers (Slack user ids) or Approvals:ApproverUserGroup, or nobody can approve";
+            return "set Approvals:Approvers (Slack user ids) or Approvals:ApproverUserGroup, "
+                   + "or nobody can approve";
         }
 
         if (Approvers.FirstOrDefault(id => !IsSlackId(id)) is { } bad)
@@ -85,13 +87,18 @@ public sealed class ApprovalOptions
     }
 
     /// <summary>True for Slack's ids: upper-case letters and digits, at most 64.</summary>
+    /// <param name="value">The text to check.</param>
+    /// <returns>Whether <paramref name="value"/> has the shape of a Slack id.</returns>
     public static bool IsSlackId(string? value) =>
-        value is { Length: > 0 and <= 64 } && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+        value is { Length: > 0 and <= 64 }
+        && value.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
 
-/// <summary>How the bot checks that a merged change works (configuration section <c>Verification</c>).</summary>
+/// <summary>
+/// How the bot checks that a merged change works (configuration section <c>Verification</c>).
+/// </summary>
 public sealed class VerificationOptions
 {
     /// <summary>The configuration section.</summary>
@@ -107,6 +114,7 @@ public sealed class VerificationOptions
     public TimeSpan Deadline { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>The first problem with these options, or null when they are usable.</summary>
+    /// <returns>A message naming the setting to fix, or null.</returns>
     public string? Problem() =>
         Interval <= TimeSpan.Zero ? "Verification:Interval must be positive"
         : MaxInterval < Interval ? "Verification:MaxInterval must not be shorter than Verification:Interval"

@@ -17,13 +17,22 @@ public static class ApprovalServiceCollectionExtensions
     /// durable <see cref="IAccessRequestStore"/> are the host's; without a repository the
     /// "Request access" button says none is configured and changes nothing.
     /// </summary>
-    public static IServiceCollection AddSlackApprovals(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The host's service collection.</param>
+    /// <param name="configuration">The configuration the two sections are bound from.</param>
+    /// <returns><paramref name="services"/>, for chaining.</returns>
+    public static IServiceCollection AddSlackApprovals(
+        this IServiceCollection services,
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.SectionName));
-        services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.SectionName));
+        services
+            .AddOptions<ApprovalOptions>()
+            .Bind(configuration.GetSection(ApprovalOptions.SectionName));
+        services
+            .AddOptions<VerificationOptions>()
+            .Bind(configuration.GetSection(VerificationOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
         // The in-memory diagnosis store is also a request store; a durable store registers both.
@@ -34,10 +43,14 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton<RequesterThread>();
         services.TryAddTransient<ApproverPolicy>();
         services.TryAddTransient<DecisionJob>();
+
         services.TryAddSingleton<MergeWatcher>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<MergeWatcher>());
+
         services.TryAddSingleton<VerificationService>();
-        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<VerificationService>());
+        services.AddSingleton<IHostedService>(
+            provider => provider.GetRequiredService<VerificationService>());
+
         return services;
     }
 }

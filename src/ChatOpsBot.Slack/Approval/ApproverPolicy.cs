@@ -22,15 +22,31 @@ internal sealed partial class ApproverPolicy
     private readonly ISlackWebApi _slack;
     private readonly ILogger<ApproverPolicy> _logger;
 
-    public ApproverPolicy(IOptions<ApprovalOptions> options, ISlackWebApi slack, ILogger<ApproverPolicy> logger)
+    /// <summary>Creates the policy from the approval settings.</summary>
+    /// <param name="options">Who may approve, and from which workspace.</param>
+    /// <param name="slack">The Slack Web API the user group's members are read with.</param>
+    /// <param name="logger">The policy's logger.</param>
+    public ApproverPolicy(
+        IOptions<ApprovalOptions> options,
+        ISlackWebApi slack,
+        ILogger<ApproverPolicy> logger)
     {
         _options = options.Value;
         _slack = slack;
         _logger = logger;
     }
 
-    /// <summary>Null when <paramref name="clicker"/> may decide; otherwise the refusal to show them.</summary>
-    public async Task<string?> RefusalAsync(Clicker clicker, AccessRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when <paramref name="clicker"/> may decide; otherwise the refusal to show them.
+    /// </summary>
+    /// <param name="clicker">Who clicked, as the signed payload says.</param>
+    /// <param name="request">The access request to decide.</param>
+    /// <param name="cancellationToken">Cancels the user group look-up.</param>
+    /// <returns>The refusal text, or null when the click may decide.</returns>
+    public async Task<string?> RefusalAsync(
+        Clicker clicker,
+        AccessRequest request,
+        CancellationToken cancellationToken)
     {
         if (_options.TeamId is { Length: > 0 } team
             && !clicker.TeamIds.Contains(team, StringComparer.Ordinal)
@@ -68,7 +84,9 @@ internal sealed partial class ApproverPolicy
         // Membership is read on every decision: someone removed from the group loses the right at once.
         try
         {
-            var members = await _slack.GetUserGroupMembersAsync(group, cancellationToken).ConfigureAwait(false);
+            var members = await _slack
+                .GetUserGroupMembersAsync(group, cancellationToken)
+                .ConfigureAwait(false);
             return members.Contains(userId, StringComparer.Ordinal);
         }
         catch (Exception exception) when (exception is SlackApiException or HttpRequestException

@@ -26,9 +26,20 @@ internal sealed partial class MergeWatcher : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<MergeWatcher> _logger;
 
+    /// <summary>Creates the watcher from the request store, the approval settings and the clock.</summary>
+    /// <param name="services">Where the optional RBAC repository comes from.</param>
+    /// <param name="requests">The access requests; the approved ones are followed.</param>
+    /// <param name="thread">Tells the requester when the pull request is merged or closed.</param>
+    /// <param name="options">The approval mode and the watch interval.</param>
+    /// <param name="time">The clock the watch interval is measured with.</param>
+    /// <param name="logger">The watcher's logger.</param>
     public MergeWatcher(
-        IServiceProvider services, IAccessRequestStore requests, RequesterThread thread, IOptions<ApprovalOptions> options,
-        TimeProvider time, ILogger<MergeWatcher> logger)
+        IServiceProvider services,
+        IAccessRequestStore requests,
+        RequesterThread thread,
+        IOptions<ApprovalOptions> options,
+        TimeProvider time,
+        ILogger<MergeWatcher> logger)
     {
         _services = services;
         _requests = requests;
@@ -39,8 +50,10 @@ internal sealed partial class MergeWatcher : BackgroundService
     }
 
     /// <summary>Follows the request's pull request until it is merged or closed.</summary>
+    /// <param name="requestId">The id of the approved access request.</param>
     public void Watch(string requestId) => _watched.TryAdd(requestId, 0);
 
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -48,10 +61,16 @@ internal sealed partial class MergeWatcher : BackgroundService
             while (!stoppingToken.IsCancellationRequested)
             {
                 await Task.Delay(_options.WatchInterval, _time, stoppingToken).ConfigureAwait(false);
+
                 var approved = _options.ParsedMode == ApprovalMode.GitReview
-                    ? await _requests.ListInStateAsync(AccessRequestState.Approved, stoppingToken).ConfigureAwait(false)
+                    ? await _requests
+                        .ListInStateAsync(AccessRequestState.Approved, stoppingToken)
+                        .ConfigureAwait(false)
                     : [];
-                foreach (var requestId in approved.Select(request => request.Id).Union(_watched.Keys))
+                var requestIds = approved
+                    .Select(request => request.Id)
+                    .Union(_watched.Keys);
+                foreach (var requestId in requestIds)
                 {
                     await CheckAsync(requestId, stoppingToken).ConfigureAwait(false);
                 }
@@ -65,7 +84,9 @@ internal sealed partial class MergeWatcher : BackgroundService
 
     private async Task CheckAsync(string requestId, CancellationToken cancellationToken)
     {
-        var request = await _requests.GetRequestAsync(requestId, cancellationToken).ConfigureAwait(false);
+        var request = await _requests
+            .GetRequestAsync(requestId, cancellationToken)
+            .ConfigureAwait(false);
         if (request is not { State: AccessRequestState.Approved, PullRequest: { } pullRequest }
             || _services.GetService<IRbacRepository>() is not { } repository)
         {
@@ -76,7 +97,9 @@ internal sealed partial class MergeWatcher : BackgroundService
         PullRequestStatus? status;
         try
         {
-            status = await repository.GetPullRequestAsync(pullRequest.Number, cancellationToken).ConfigureAwait(false);
+            status = await repository
+                .GetPullRequestAsync(pullRequest.Number, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (RbacRepositoryException exception)
         {
@@ -88,24 +111,49 @@ internal sealed partial class MergeWatcher : BackgroundService
         if (status is { IsMerged: true })
         {
             _watched.TryRemove(requestId, out _);
-            var moved = await _requests.TryAdvanceAsync(requestId, AccessRequestState.Approved, AccessRequestState.Merged,
-                AuditActors.Bot, pullRequest.Url, cancellationToken).ConfigureAwait(false);
+            var moved = await _requests
+                .TryAdvanceAsync(
+                    requestId,
+                    AccessRequestState.Approved,
+                    AccessRequestState.Merged,
+                    AuditActors.Bot,
+                    pullRequest.Url,
+                    cancellationToken)
+                .ConfigureAwait(false);
             if (moved.Won)
             {
-                await _thread.TellAsync(request, $"{link} is merged. I will check the cluster until the access works "
-                    + "and tell you here.", cancellationToken).ConfigureAwait(false);
+                await _thread
+                    .TellAsync(
+                        request,
+                        $"{link} is merged. I will check the cluster until the access works "
+                        + "and tell you here.",
+                        cancellationToken)
+                    .ConfigureAwait(false);
             }
         }
         else if (status is null or { IsOpen: false })
         {
             _watched.TryRemove(requestId, out _);
-            await _requests.TryFailAsync(requestId, AccessRequestState.Approved, "The pull request was closed without merging.",
-                AuditActors.Bot, cancellationToken).ConfigureAwait(false);
-            await _thread.TellAsync(request, $"{link} was closed without being merged, so the access was not granted.",
-                cancellationToken).ConfigureAwait(false);
+            await _requests
+                .TryFailAsync(
+                    requestId,
+                    AccessRequestState.Approved,
+                    "The pull request was closed without merging.",
+                    AuditActors.Bot,
+                    cancellationToken)
+                .ConfigureAwait(false);
+
+            await _thread
+                .TellAsync(
+                    request,
+                    $"{link} was closed without being merged, so the access was not granted.",
+                    cancellationToken)
+                .ConfigureAwait(false);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the pull request of {RequestId}: {Reason}")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Could not read the pull request of {RequestId}: {Reason}")]
     private partial void LogUnreadable(string requestId, string reason);
 }

@@ -15,20 +15,33 @@ internal sealed partial class RequesterThread
     private readonly ISlackWebApi _slack;
     private readonly ILogger<RequesterThread> _logger;
 
+    /// <summary>Creates the helper over the Slack Web API.</summary>
+    /// <param name="slack">The Slack Web API messages are posted and updated with.</param>
+    /// <param name="logger">The helper's logger.</param>
     public RequesterThread(ISlackWebApi slack, ILogger<RequesterThread> logger)
     {
         _slack = slack;
         _logger = logger;
     }
 
-    /// <summary>Posts <paramref name="text"/> (mrkdwn-safe) in the request's thread, naming the requester.</summary>
+    /// <summary>
+    /// Posts <paramref name="text"/> (mrkdwn-safe) in the request's thread, naming the requester.
+    /// </summary>
+    /// <param name="request">The access request whose thread and requester are used.</param>
+    /// <param name="text">The mrkdwn text after the requester's mention.</param>
+    /// <param name="cancellationToken">Cancels the post.</param>
+    /// <returns>A task that completes once the post was made or its failure logged.</returns>
     public async Task TellAsync(AccessRequest request, string text, CancellationToken cancellationToken)
     {
         var message = new SlackMessage(Mrkdwn.Truncate(
-            $"{ApprovalMessageBuilder.Mention(request.RequestedBy)} {text}", BlockKitLimits.MaxFallbackText));
+            $"{ApprovalMessageBuilder.Mention(request.RequestedBy)} {text}",
+            BlockKitLimits.MaxFallbackText));
+
         try
         {
-            await _slack.PostMessageAsync(request.Context.ChannelId, message, request.Context.ThreadTs, cancellationToken)
+            await _slack
+                .PostMessageAsync(
+                    request.Context.ChannelId, message, request.Context.ThreadTs, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception exception) when (IsSlackFailure(exception, cancellationToken))
@@ -38,7 +51,14 @@ internal sealed partial class RequesterThread
     }
 
     /// <summary>Replaces the approvers' message, when one was posted.</summary>
-    public async Task UpdateApprovalAsync(AccessRequest request, SlackMessage message, CancellationToken cancellationToken)
+    /// <param name="request">The access request whose approvers' message is replaced.</param>
+    /// <param name="message">The new content of the message.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>A task that completes once the update was made, skipped or its failure logged.</returns>
+    public async Task UpdateApprovalAsync(
+        AccessRequest request,
+        SlackMessage message,
+        CancellationToken cancellationToken)
     {
         if (request.ApprovalMessage is not { } location)
         {
@@ -47,7 +67,9 @@ internal sealed partial class RequesterThread
 
         try
         {
-            await _slack.UpdateMessageAsync(new SlackMessageRef(location.ChannelId, location.MessageTs), message, cancellationToken)
+            var target = new SlackMessageRef(location.ChannelId, location.MessageTs);
+            await _slack
+                .UpdateMessageAsync(target, message, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception exception) when (IsSlackFailure(exception, cancellationToken))

@@ -15,7 +15,8 @@ namespace ChatOpsBot.Slack.Approval;
 /// </summary>
 internal sealed partial class VerificationService : BackgroundService
 {
-    private readonly Dictionary<string, (DateTimeOffset Next, TimeSpan Wait)> _schedule = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Next, TimeSpan Wait)> _schedule =
+        new(StringComparer.Ordinal);
     private readonly IAccessRequestStore _requests;
     private readonly IDiagnosisService _diagnosis;
     private readonly RequesterThread _thread;
@@ -23,9 +24,20 @@ internal sealed partial class VerificationService : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<VerificationService> _logger;
 
+    /// <summary>Creates the service from the request store, the diagnosis and the clock.</summary>
+    /// <param name="requests">The access requests; the merged ones are the work list.</param>
+    /// <param name="diagnosis">Runs the stored attempt against the cluster again.</param>
+    /// <param name="thread">Tells the requester the outcome.</param>
+    /// <param name="options">The check interval, the back-off cap and the deadline.</param>
+    /// <param name="time">The clock the schedule and the deadline are measured with.</param>
+    /// <param name="logger">The service's logger.</param>
     public VerificationService(
-        IAccessRequestStore requests, IDiagnosisService diagnosis, RequesterThread thread,
-        IOptions<VerificationOptions> options, TimeProvider time, ILogger<VerificationService> logger)
+        IAccessRequestStore requests,
+        IDiagnosisService diagnosis,
+        RequesterThread thread,
+        IOptions<VerificationOptions> options,
+        TimeProvider time,
+        ILogger<VerificationService> logger)
     {
         _requests = requests;
         _diagnosis = diagnosis;
@@ -35,6 +47,7 @@ internal sealed partial class VerificationService : BackgroundService
         _logger = logger;
     }
 
+    /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -57,7 +70,9 @@ internal sealed partial class VerificationService : BackgroundService
         IReadOnlyList<AccessRequest> pending;
         try
         {
-            pending = await _requests.ListPendingVerificationsAsync(cancellationToken).ConfigureAwait(false);
+            pending = await _requests
+                .ListPendingVerificationsAsync(cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -76,26 +91,36 @@ internal sealed partial class VerificationService : BackgroundService
             await VerifyAsync(request, slot.Wait, cancellationToken).ConfigureAwait(false);
         }
 
-        foreach (var gone in _schedule.Keys.Where(id => pending.All(request => request.Id != id)).ToList())
+        var stale = _schedule.Keys
+            .Where(id => pending.All(request => request.Id != id))
+            .ToList();
+        foreach (var id in stale)
         {
-            _schedule.Remove(gone);
+            _schedule.Remove(id);
         }
     }
 
-    private async Task VerifyAsync(AccessRequest request, TimeSpan lastWait, CancellationToken cancellationToken)
+    private async Task VerifyAsync(
+        AccessRequest request,
+        TimeSpan lastWait,
+        CancellationToken cancellationToken)
     {
         DiagnosisReport? report = null;
         string? problem = null;
         try
         {
-            report = await _diagnosis.DiagnoseAsync(new DiagnosisRequest
+            var again = new DiagnosisRequest
             {
                 Attempt = request.Attempt,
                 Hints = request.Context.Hints,
                 Cluster = request.Context.Cluster,
-            }, cancellationToken).ConfigureAwait(false);
+            };
+            report = await _diagnosis
+                .DiagnoseAsync(again, cancellationToken)
+                .ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception)
+            when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // A cluster that cannot be reached is one more failed try, not the end of the request.
             problem = $"the cluster could not be asked ({exception.GetType().Name})";
@@ -105,12 +130,23 @@ internal sealed partial class VerificationService : BackgroundService
         if (report is { Allowed: true })
         {
             _schedule.Remove(request.Id);
-            var done = await _requests.TryAdvanceAsync(request.Id, AccessRequestState.Merged, AccessRequestState.Verified,
-                AuditActors.Bot, "The cluster allows the attempt.", cancellationToken).ConfigureAwait(false);
+            var done = await _requests
+                .TryAdvanceAsync(
+                    request.Id,
+                    AccessRequestState.Merged,
+                    AccessRequestState.Verified,
+                    AuditActors.Bot,
+                    "The cluster allows the attempt.",
+                    cancellationToken)
+                .ConfigureAwait(false);
             if (done.Won)
             {
                 LogVerified(request.Id);
-                await _thread.TellAsync(request, $"✅ the change is live: you can {WhatWorks(request)} now.", cancellationToken)
+                await _thread
+                    .TellAsync(
+                        request,
+                        $"✅ the change is live: you can {WhatWorks(request)} now.",
+                        cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -119,23 +155,39 @@ internal sealed partial class VerificationService : BackgroundService
 
         var why = report?.Cause.Summary ?? problem ?? "the diagnosis found no access error to check";
         var now = _time.GetUtcNow();
+
         if (now >= request.UpdatedAt + _options.Deadline)
         {
             _schedule.Remove(request.Id);
-            var failed = await _requests.TryAdvanceAsync(request.Id, AccessRequestState.Merged,
-                AccessRequestState.VerificationFailed, AuditActors.Bot, Shorten(why), cancellationToken).ConfigureAwait(false);
+            var failed = await _requests
+                .TryAdvanceAsync(
+                    request.Id,
+                    AccessRequestState.Merged,
+                    AccessRequestState.VerificationFailed,
+                    AuditActors.Bot,
+                    Shorten(why),
+                    cancellationToken)
+                .ConfigureAwait(false);
             if (failed.Won)
             {
                 LogGaveUp(request.Id);
-                await _thread.TellAsync(request, $"⚠️ the change is merged, but after {_options.Deadline} you still cannot "
-                    + $"{WhatWorks(request)}: {Mrkdwn.Line(why, 1000)} Check that the RBAC repository is synced to the "
-                    + "cluster, or ask the platform team.", cancellationToken).ConfigureAwait(false);
+                await _thread
+                    .TellAsync(
+                        request,
+                        $"⚠️ the change is merged, but after {_options.Deadline} you still cannot "
+                        + $"{WhatWorks(request)}: {Mrkdwn.Line(why, 1000)} "
+                        + "Check that the RBAC repository is synced to the cluster, "
+                        + "or ask the platform team.",
+                        cancellationToken)
+                    .ConfigureAwait(false);
             }
 
             return;
         }
 
-        var wait = lastWait <= TimeSpan.Zero ? _options.Interval : TimeSpan.FromTicks(Math.Min(lastWait.Ticks * 2, _options.MaxInterval.Ticks));
+        var wait = lastWait <= TimeSpan.Zero
+            ? _options.Interval
+            : TimeSpan.FromTicks(Math.Min(lastWait.Ticks * 2, _options.MaxInterval.Ticks));
         _schedule[request.Id] = (now + wait, wait);
     }
 
@@ -155,22 +207,31 @@ internal sealed partial class VerificationService : BackgroundService
             ("pods", "attach") => "attach to pods",
             ("pods", "portforward") => "port-forward to pods",
             ("pods", "log") => "read pod logs",
-            (var resource, var sub) => $"{Mrkdwn.Code(attempt.Verb ?? "use", 40)} "
-                                       + Mrkdwn.Code(sub is { Length: > 0 } ? $"{resource}/{sub}" : resource ?? "?", 200),
+            (var resource, var sub) =>
+                $"{Mrkdwn.Code(attempt.Verb ?? "use", 40)} "
+                + Mrkdwn.Code(sub is { Length: > 0 } ? $"{resource}/{sub}" : resource ?? "?", 200),
         };
         return $"{action} {where}";
     }
 
     private static string Shorten(string text) =>
-        text.Length <= AccessRequestLimits.MaxTextLength ? text : text[..(AccessRequestLimits.MaxTextLength - 1)] + "…";
+        text.Length <= AccessRequestLimits.MaxTextLength
+            ? text
+            : text[..(AccessRequestLimits.MaxTextLength - 1)] + "…";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Access request {RequestId} verified: the cluster allows it")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Access request {RequestId} verified: the cluster allows it")]
     private partial void LogVerified(string requestId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Access request {RequestId} still refused at the deadline")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Access request {RequestId} still refused at the deadline")]
     private partial void LogGaveUp(string requestId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Verification of {RequestId} could not ask the cluster ({ErrorType})")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Verification of {RequestId} could not ask the cluster ({ErrorType})")]
     private partial void LogCheckFailed(string requestId, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Verification could not read the store ({ErrorType})")]

@@ -25,8 +25,14 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
     private readonly ILogger<SlackInboundHandler> _logger;
 
     /// <summary>Creates the handler.</summary>
+    /// <param name="queue">Where the slow work is queued.</param>
+    /// <param name="dedup">Remembers the events and messages already being answered.</param>
+    /// <param name="options">The Slack settings (command name, the bot's user id).</param>
+    /// <param name="logger">The handler's logger.</param>
     public SlackInboundHandler(
-        SlackWorkBacklog queue, SlackEventDeduplicator dedup, IOptionsMonitor<SlackOptions> options,
+        SlackWorkBacklog queue,
+        SlackEventDeduplicator dedup,
+        IOptionsMonitor<SlackOptions> options,
         ILogger<SlackInboundHandler> logger)
     {
         _queue = queue;
@@ -37,9 +43,11 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
 
     /// <inheritdoc />
     public Task<JsonObject?> HandleSlashCommandAsync(
-        SlashCommand command, CancellationToken cancellationToken)
+        SlashCommand command,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+
         var commandName = _options.CurrentValue.CommandName;
         if (!string.Equals(command.Command, commandName, StringComparison.OrdinalIgnoreCase))
         {
@@ -67,7 +75,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
             return Ephemeral("I am busy right now. Please try again in a minute.");
         }
 
-        return Ephemeral($"Checking {AccessCommandUsage.Describe(access)} … I will answer here shortly.");
+        return Ephemeral(
+            $"Checking {AccessCommandUsage.Describe(access)} … I will answer here shortly.");
     }
 
     /// <inheritdoc />
@@ -88,7 +97,9 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
     }
 
     /// <inheritdoc />
-    public Task<JsonObject?> HandleInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
+    public Task<JsonObject?> HandleInteractionAsync(
+        JsonElement payload,
+        CancellationToken cancellationToken)
     {
         if (JsonFields.String(payload, "type") != "block_actions"
             || BlockActionsPayload.From(payload) is not { } click)
@@ -150,8 +161,10 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
             ThreadTs = message.ReplyThreadTs,
             IsMention = message.IsMention,
         };
-        if (!_queue.TryEnqueue(new SlackWorkItem("message",
-                (services, ct) => services.GetRequiredService<MessageDiagnosisJob>().RunAsync(work, ct))))
+        var item = new SlackWorkItem(
+            "message",
+            (services, ct) => services.GetRequiredService<MessageDiagnosisJob>().RunAsync(work, ct));
+        if (!_queue.TryEnqueue(item))
         {
             // Forget the claims so Slack's retry of this event can still be answered.
             _dedup.ReleaseMessage(message.Channel, message.Ts);
@@ -209,7 +222,9 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
                         .RunAsync(click, requestId, ct));
             case SlackActionIds.Approve or SlackActionIds.Deny
                 when action.Value is { } requestId2 && DiagnosisIds.IsWellFormed(requestId2):
-                var verdict = action.ActionId == SlackActionIds.Approve ? DecisionVerdict.Approve : DecisionVerdict.Deny;
+                var verdict = action.ActionId == SlackActionIds.Approve
+                    ? DecisionVerdict.Approve
+                    : DecisionVerdict.Deny;
                 return new SlackWorkItem(
                     "decide-access",
                     (services, ct) => services.GetRequiredService<Approval.DecisionJob>()
@@ -220,7 +235,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
                      && action.Value is { Length: > 0 and <= BlockKitLimits.MaxOptionValue } chosen:
                 var diagnosisId = blockId[SlackActionIds.IdentityBlockPrefix.Length..];
                 return DiagnosisIds.IsWellFormed(diagnosisId)
-                    ? new SlackWorkItem("choose-identity",
+                    ? new SlackWorkItem(
+                        "choose-identity",
                         (services, ct) => services.GetRequiredService<IdentityChoiceJob>()
                             .RunAsync(click, diagnosisId, chosen, ct))
                     : null;
@@ -239,7 +255,9 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
     [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work queue full: {WorkName} refused")]
     private partial void LogQueueFull(string workName);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Slack event {EventId} already handled or in flight")]
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Slack event {EventId} already handled or in flight")]
     private partial void LogDuplicateEvent(string eventId);
 
     [LoggerMessage(Level = LogLevel.Debug,

@@ -12,10 +12,17 @@ namespace ChatOpsBot.Server;
 /// </summary>
 internal static class ApprovalSettings
 {
+    /// <summary>Checks the three sections and registers the approval flow and the repository.</summary>
+    /// <param name="services">The host's service collection.</param>
+    /// <param name="configuration">The configuration holding the sections.</param>
+    /// <exception cref="ServerConfigurationException">A setting is unusable.</exception>
     public static void Register(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSlackApprovals(configuration);
-        var verification = configuration.GetSection(VerificationOptions.SectionName).Get<VerificationOptions>()
+
+        var verification = configuration
+                               .GetSection(VerificationOptions.SectionName)
+                               .Get<VerificationOptions>()
                            ?? new VerificationOptions();
         if (verification.Problem() is { } verificationProblem)
         {
@@ -34,13 +41,18 @@ internal static class ApprovalSettings
             throw new ServerConfigurationException("GitHub: " + string.Join(" ", problems));
         }
 
-        var approvals = configuration.GetSection(ApprovalOptions.SectionName).Get<ApprovalOptions>() ?? new ApprovalOptions();
+        var approvals = configuration
+                            .GetSection(ApprovalOptions.SectionName)
+                            .Get<ApprovalOptions>()
+                        ?? new ApprovalOptions();
         if (approvals.Problem() is { } approvalProblem)
         {
             throw new ServerConfigurationException(approvalProblem);
         }
 
         services.AddSingleton<IRbacRepository>(provider => new GitHubRbacRepository(
-            options, provider.GetService<ILogger<GitHubRbacRepository>>(), provider.GetService<TimeProvider>()));
+            options,
+            provider.GetService<ILogger<GitHubRbacRepository>>(),
+            provider.GetService<TimeProvider>()));
     }
 }

@@ -13,9 +13,16 @@ namespace ChatOpsBot.Server;
 /// <summary>The <c>serve</c> verb: the bot's web server.</summary>
 internal static class BotServer
 {
-    /// <summary>Builds the server from the configuration (appsettings.json, environment, arguments).</summary>
+    /// <summary>
+    /// Builds the server from the configuration (appsettings.json, environment, arguments).
+    /// </summary>
+    /// <param name="args">The command-line arguments after the verb.</param>
+    /// <param name="customize">Changes the builder before the settings are read (tests use it).</param>
+    /// <returns>The built, not yet started, application.</returns>
     /// <exception cref="ServerConfigurationException">The cluster settings are unusable.</exception>
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? customize = null)
+    public static WebApplication Build(
+        string[] args,
+        Action<WebApplicationBuilder>? customize = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         customize?.Invoke(builder);
@@ -30,6 +37,7 @@ internal static class BotServer
         var clusters = ReadClusters(builder.Configuration);
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
+
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
@@ -40,6 +48,7 @@ internal static class BotServer
         }
 
         var app = builder.Build();
+
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", Ready);
         app.MapSlackEndpoints();
@@ -51,7 +60,11 @@ internal static class BotServer
         return app;
     }
 
-    /// <summary>Runs the server until it is stopped; a configuration problem is one line and exit code 2.</summary>
+    /// <summary>
+    /// Runs the server until it is stopped; a configuration problem is one line and exit code 2.
+    /// </summary>
+    /// <param name="args">The command-line arguments after the verb.</param>
+    /// <returns>The process exit code: 0 after a clean stop, 2 for a configuration problem.</returns>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -65,17 +78,22 @@ internal static class BotServer
         }
         catch (ServerConfigurationException problem)
         {
-            await Console.Error.WriteLineAsync($"serve: configuration: {problem.Message}").ConfigureAwait(false);
+            await Console.Error
+                .WriteLineAsync($"serve: configuration: {problem.Message}")
+                .ConfigureAwait(false);
             return 2;
         }
         catch (RequestStoreException problem)
         {
-            await Console.Error.WriteLineAsync($"serve: request store: {problem.Message}").ConfigureAwait(false);
+            await Console.Error
+                .WriteLineAsync($"serve: request store: {problem.Message}")
+                .ConfigureAwait(false);
             return 2;
         }
         catch (OptionsValidationException problem)
         {
-            await Console.Error.WriteLineAsync($"serve: configuration: {string.Join("; ", problem.Failures)}")
+            await Console.Error
+                .WriteLineAsync($"serve: configuration: {string.Join("; ", problem.Failures)}")
                 .ConfigureAwait(false);
             return 2;
         }
@@ -112,21 +130,28 @@ internal static class BotServer
         if (clusters.Count == 0)
         {
             throw new ServerConfigurationException(
-                "no cluster is configured: set Clusters:0:Name and one of Snapshot, Kubeconfig or InCluster");
+                "no cluster is configured: set Clusters:0:Name and one of Snapshot, "
+                + "Kubeconfig or InCluster");
         }
 
-        var problem = clusters.Select((cluster, index) => cluster.Problem(index)).FirstOrDefault(text => text is not null);
+        var problem = clusters
+            .Select((cluster, index) => cluster.Problem(index))
+            .FirstOrDefault(text => text is not null);
         if (problem is not null)
         {
             throw new ServerConfigurationException(problem);
         }
 
-        var duplicate = clusters.GroupBy(cluster => cluster.Name, StringComparer.Ordinal).FirstOrDefault(group => group.Count() > 1);
+        var duplicate = clusters
+            .GroupBy(cluster => cluster.Name, StringComparer.Ordinal)
+            .FirstOrDefault(group => group.Count() > 1);
         return duplicate is null
             ? clusters
             : throw new ServerConfigurationException($"two clusters are called {duplicate.Key}");
     }
 }
 
-/// <summary>A setting the server cannot start with; its message is one line naming the setting.</summary>
+/// <summary>
+/// A setting the server cannot start with; its message is one line naming the setting.
+/// </summary>
 internal sealed class ServerConfigurationException(string message) : Exception(message);
