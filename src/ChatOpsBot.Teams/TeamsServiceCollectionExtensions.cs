@@ -1,8 +1,11 @@
 using ChatOpsBot.Teams.Auth;
 using ChatOpsBot.Teams.Configuration;
+using ChatOpsBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -38,6 +41,16 @@ public static class TeamsServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<TeamsOptions>>().Value.OpenIdMetadataUrl,
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClientName)));
         services.TryAddSingleton<BotFrameworkTokenValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<BotConnectorTokenProvider>();
+        services.TryAddSingleton<BotConnectorClient>();
+        services.AddHttpClient(BotConnectorClient.HttpClientName)
+            .AddResilienceHandler("teams-bot-connector", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value;
+                pipeline.AddRetry(BotConnectorResilience.RetryOptions(options.OutboundRetryBaseDelay));
+            });
         return services;
     }
 }

@@ -31,6 +31,25 @@ public sealed class TeamsOptions
     /// <summary>The largest activity accepted on <c>POST /api/messages</c>, in bytes.</summary>
     public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>
+    /// The OAuth token endpoint for outbound calls. Empty means the Entra endpoint of
+    /// <see cref="TenantId"/> (or of <c>botframework.com</c> for legacy multi-tenant bots).
+    /// </summary>
+    public string? TokenEndpoint { get; set; }
+
+    /// <summary>The scope requested for outbound calls to the Bot Connector.</summary>
+    public string TokenScope { get; set; } = "https://api.botframework.com/.default";
+
+    /// <summary>The first retry delay of outbound calls (doubled with jitter; Retry-After wins).</summary>
+    public TimeSpan OutboundRetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The token endpoint actually used, after applying the default.</summary>
+    public string EffectiveTokenEndpoint =>
+        !string.IsNullOrWhiteSpace(TokenEndpoint)
+            ? TokenEndpoint
+            : $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId)}"
+              + "/oauth2/v2.0/token";
+
     /// <summary>Problems met while reading the <c>*File</c> settings, reported by the validator.</summary>
     internal List<string> SecretFileErrors { get; } = [];
 }

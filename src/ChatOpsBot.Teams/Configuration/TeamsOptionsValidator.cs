@@ -39,6 +39,17 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
                        + "(plain http is allowed only for a loopback address).");
         }
 
+        if (!IsAcceptableMetadataUrl(options.EffectiveTokenEndpoint))
+        {
+            errors.Add("Teams:TokenEndpoint must be an absolute https URL "
+                       + "(plain http is allowed only for a loopback address).");
+        }
+
+        if (options.OutboundRetryBaseDelay <= TimeSpan.Zero || options.OutboundRetryBaseDelay > TimeSpan.FromMinutes(1))
+        {
+            errors.Add("Teams:OutboundRetryBaseDelay must be more than zero and at most one minute.");
+        }
+
         if (options.MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024)
         {
             errors.Add("Teams:MaxRequestBodyBytes must be between 1024 and 16777216.");
