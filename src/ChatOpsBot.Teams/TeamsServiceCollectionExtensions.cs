@@ -23,7 +23,8 @@ public static class TeamsServiceCollectionExtensions
     /// and registers the cached signing-key source and <see cref="BotFrameworkTokenValidator"/>.
     /// The caller registers an <see cref="Protocol.ITeamsActivityHandler"/>.
     /// </summary>
-    public static IServiceCollection AddTeamsFrontEnd(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTeamsFrontEnd(
+        this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);

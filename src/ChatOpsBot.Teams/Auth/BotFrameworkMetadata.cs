@@ -11,7 +11,8 @@ public static class BotFrameworkMetadata
     /// its own every 12 hours and at most every 5 minutes on request (an unknown key id).
     /// Plain http is allowed only for loopback addresses, which tests use.
     /// </summary>
-    public static ConfigurationManager<OpenIdConnectConfiguration> Create(string metadataUrl, HttpClient httpClient)
+    public static ConfigurationManager<OpenIdConnectConfiguration> Create(
+        string metadataUrl, HttpClient httpClient)
     {
         ArgumentNullException.ThrowIfNull(metadataUrl);
         ArgumentNullException.ThrowIfNull(httpClient);

@@ -39,7 +39,8 @@ public sealed record BotFrameworkTokenResult
         }
 
         // Only a service URL vouched for by the token may later receive our outbound token.
-        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(ServiceUrlClaim, serviceUrl, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(serviceUrl)
+            || !string.Equals(ServiceUrlClaim, serviceUrl, StringComparison.Ordinal))
         {
             return Refused(TokenRefusal.ServiceUrlMismatch);
         }

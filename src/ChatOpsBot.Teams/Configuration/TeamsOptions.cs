@@ -47,7 +47,8 @@ public sealed class TeamsOptions
     public string EffectiveTokenEndpoint =>
         !string.IsNullOrWhiteSpace(TokenEndpoint)
             ? TokenEndpoint
-            : $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId)}"
+            : "https://login.microsoftonline.com/"
+              + (string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId)
               + "/oauth2/v2.0/token";
 
     /// <summary>Problems met while reading the <c>*File</c> settings, reported by the validator.</summary>

@@ -45,7 +45,8 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
                        + "(plain http is allowed only for a loopback address).");
         }
 
-        if (options.OutboundRetryBaseDelay <= TimeSpan.Zero || options.OutboundRetryBaseDelay > TimeSpan.FromMinutes(1))
+        if (options.OutboundRetryBaseDelay <= TimeSpan.Zero
+            || options.OutboundRetryBaseDelay > TimeSpan.FromMinutes(1))
         {
             errors.Add("Teams:OutboundRetryBaseDelay must be more than zero and at most one minute.");
         }

@@ -40,7 +40,9 @@ public sealed class BotConnectorClient
         return PostAsync(serviceUrl, conversationId, replyToId, activity, cancellationToken);
     }
 
-    /// <summary>Posts a new message to a conversation: POST <c>…/v3/conversations/{id}/activities</c>.</summary>
+    /// <summary>
+    /// Posts a new message to a conversation: POST <c>…/v3/conversations/{id}/activities</c>.
+    /// </summary>
     public Task<string?> SendToConversationAsync(
         string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken) =>
         PostAsync(serviceUrl, conversationId, replyToId: null, activity, cancellationToken);
@@ -49,13 +51,15 @@ public sealed class BotConnectorClient
     internal static Uri ActivitiesUri(string serviceUrl, string conversationId, string? replyToId)
     {
         if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var baseUri)
-            || !(baseUri.Scheme == Uri.UriSchemeHttps || (baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback)))
+            || !(baseUri.Scheme == Uri.UriSchemeHttps
+                 || (baseUri.Scheme == Uri.UriSchemeHttp && baseUri.IsLoopback)))
         {
             throw new ArgumentException("The service URL must be an absolute https URL.", nameof(serviceUrl));
         }
 
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        var path = serviceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities";
+        var path = serviceUrl.TrimEnd('/') + "/v3/conversations/"
+                   + Uri.EscapeDataString(conversationId) + "/activities";
         return new Uri(replyToId is null ? path : path + "/" + Uri.EscapeDataString(replyToId));
     }
 
@@ -93,7 +97,8 @@ public sealed class BotConnectorClient
         }
     }
 
-    private static async Task<string?> ReadIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<string?> ReadIdAsync(
+        HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
         if (string.IsNullOrWhiteSpace(body))

@@ -59,7 +59,8 @@ public sealed class BotConnectorTokenProvider : IDisposable
     {
         if (string.IsNullOrEmpty(_options.AppId) || string.IsNullOrEmpty(_options.AppPassword))
         {
-            throw new BotConnectorException("Teams:AppId and Teams:AppPassword are needed for outbound calls.");
+            throw new BotConnectorException(
+                "Teams:AppId and Teams:AppPassword are needed for outbound calls.");
         }
 
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -70,7 +71,8 @@ public sealed class BotConnectorTokenProvider : IDisposable
             ["scope"] = _options.TokenScope,
         });
         var client = _httpClients.CreateClient(BotConnectorClient.HttpClientName);
-        using var response = await client.PostAsync(new Uri(_options.EffectiveTokenEndpoint), form, cancellationToken)
+        using var response = await client
+            .PostAsync(new Uri(_options.EffectiveTokenEndpoint), form, cancellationToken)
             .ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
@@ -96,7 +98,8 @@ public sealed class BotConnectorTokenProvider : IDisposable
                 : 0;
             if (string.IsNullOrEmpty(token) || seconds <= 0)
             {
-                throw new BotConnectorException("The token endpoint's answer has no access_token or expires_in.");
+                throw new BotConnectorException(
+                    "The token endpoint's answer has no access_token or expires_in.");
             }
 
             return (token, TimeSpan.FromSeconds(seconds));

@@ -107,6 +107,7 @@ internal static partial class TeamsMessagesEndpoint
         Message = "Teams activity refused with 400: {Problem} (from {RemoteAddress})")]
     private static partial void LogInvalidActivity(ILogger logger, string problem, string? remoteAddress);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Teams activity of type {ActivityType} acknowledged, not handled")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Teams activity of type {ActivityType} acknowledged, not handled")]
     private static partial void LogIgnored(ILogger logger, string activityType);
 }

@@ -6,7 +6,8 @@ namespace ChatOpsBot.Teams.Http;
 internal static class TeamsRequestBody
 {
     /// <summary>The body, or null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public static async Task<byte[]?> ReadAsync(
+        HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
+using ChatOpsBot.Teams.Configuration;
 using ChatOpsBot.Teams.Connector;
 using ChatOpsBot.Teams.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatOpsBot.Teams.Tests.Connector;
@@ -12,7 +14,7 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
 {
     private const string AppId = "11111111-2222-3333-4444-555555555555";
     private const string Conversation = "19:abc@thread.tacv2;messageid=1759881511856";
-    private readonly FakeTimeProvider _time = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private FakeBotConnector _fake = null!;
     private ServiceProvider _services = null!;
 
@@ -43,7 +45,8 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task A_reply_is_posted_to_the_threaded_path_with_a_client_credentials_token()
     {
-        var id = await Client().ReplyToActivityAsync(ServiceUrl, Conversation, "1759944781430", Message("hi"), default);
+        var id = await Client().ReplyToActivityAsync(
+            ServiceUrl, Conversation, "1759944781430", Message("hi"), default);
 
         Assert.Equal("reply-1", id);
         var (path, authorization, body) = Assert.Single(_fake.Activities);
@@ -64,7 +67,7 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
         // Fake time for the token cache only: the retry delays keep real time.
         using var tokens = new BotConnectorTokenProvider(
             _services.GetRequiredService<IHttpClientFactory>(),
-            _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChatOpsBot.Teams.Configuration.TeamsOptions>>(),
+            _services.GetRequiredService<IOptions<TeamsOptions>>(),
             _time);
         var client = new BotConnectorClient(_services.GetRequiredService<IHttpClientFactory>(), tokens);
         await client.ReplyToActivityAsync(ServiceUrl, Conversation, "1", Message("a"), default);

@@ -26,7 +26,9 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Equal("reply to thread", activity.CleanText);
         Assert.Equal("<at>testbot</at> reply to thread", activity.Text);
         Assert.Equal("1759944781430", activity.Id);
-        Assert.Equal("19:00000000000000000000000000000c01@thread.tacv2;messageid=1759881511856", activity.ConversationId);
+        Assert.Equal(
+            "19:00000000000000000000000000000c01@thread.tacv2;messageid=1759881511856",
+            activity.ConversationId);
         Assert.Equal("channel", activity.ConversationType);
         Assert.Equal("22222222-2222-2222-2222-222222222222", activity.TenantId);
         Assert.Equal("00000000-0000-0000-0000-00000000aa02", activity.FromAadObjectId);

@@ -56,15 +56,16 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             {
                 if (failure.RetryAfter is { } seconds)
                 {
-                    context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    context.Response.Headers.RetryAfter =
+                        seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
 
                 return Results.StatusCode(failure.Status);
             }
 
             var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
-            fake.Activities.Enqueue(
-                (context.Features.Get<IHttpRequestFeature>()!.RawTarget, context.Request.Headers.Authorization.ToString(), body));
+            var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            fake.Activities.Enqueue((target, context.Request.Headers.Authorization.ToString(), body));
             return Results.Json(new { id = "reply-" + fake.Activities.Count });
         });
 
