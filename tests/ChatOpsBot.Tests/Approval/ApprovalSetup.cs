@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatOpsBot.Tests.Approval.GitHub;
+using ChatOpsBot.GitOps.Tests.GitHub;
 using ChatOpsBot.Tests.Slack;
 
 namespace ChatOpsBot.Tests.Approval;
