@@ -298,14 +298,7 @@ internal sealed partial class DecisionJob
             : "This request is no longer waiting for a decision; nothing changed.";
 
     private Task ReplyAsync(BlockActionsPayload click, string text, CancellationToken cancellationToken) =>
-        SlackReplies.EphemeralAsync(
-            _slack,
-            click.ResponseUrl,
-            click.ChannelId,
-            click.UserId,
-            click.ThreadTs,
-            text,
-            cancellationToken);
+        SlackReplies.EphemeralAsync(_slack, click, text, cancellationToken);
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -249,14 +249,7 @@ internal sealed partial class AccessRequestJob
     }
 
     private Task ReplyAsync(BlockActionsPayload click, string text, CancellationToken cancellationToken) =>
-        SlackReplies.EphemeralAsync(
-            _slack,
-            click.ResponseUrl,
-            click.ChannelId,
-            click.UserId,
-            click.ThreadTs,
-            text,
-            cancellationToken);
+        SlackReplies.EphemeralAsync(_slack, click, text, cancellationToken);
 
     [LoggerMessage(
         Level = LogLevel.Information,

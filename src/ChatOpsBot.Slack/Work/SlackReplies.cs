@@ -1,3 +1,4 @@
+using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Protocol;
 
@@ -25,4 +26,10 @@ internal static class SlackReplies
             ? Task.CompletedTask
             : slack.PostEphemeralAsync(channel, user, message, threadTs, cancellationToken);
     }
+
+    /// <summary>Sends <paramref name="text"/> to the user who clicked, in the click's thread.</summary>
+    public static Task EphemeralAsync(
+        ISlackWebApi slack, BlockActionsPayload click, string text, CancellationToken cancellationToken) =>
+        EphemeralAsync(
+            slack, click.ResponseUrl, click.ChannelId, click.UserId, click.ThreadTs, text, cancellationToken);
 }
