@@ -107,9 +107,7 @@ internal sealed partial class IdentityChoiceJob
     }
 
     private Task TellAsync(BlockActionsPayload click, string text, CancellationToken cancellationToken) =>
-        SlackReplies.EphemeralAsync(
-            _slack, click.ResponseUrl, click.ChannelId, click.UserId, click.ThreadTs, text,
-            cancellationToken);
+        SlackReplies.EphemeralAsync(_slack, click, text, cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Diagnosis {DiagnosisId} re-run as another identity by {SlackUserId}: {NewDiagnosisId}")]
