@@ -17,26 +17,15 @@ public sealed partial class GitHubRbacRepository
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (!IsBranchSafe(change.RequestId))
+        if (ChangePreparation.TryPrepare(change, out var manifest) is { } refused)
         {
-            return new Failed(
-                "The request id cannot name a branch (letters, digits, '.', '_' and '-' only, at most 100).");
-        }
-
-        FixManifest manifest;
-        try
-        {
-            manifest = FixManifest.Parse(change.Fix);
-        }
-        catch (FormatException exception)
-        {
-            return new Failed(exception.Message);
+            return refused;
         }
 
         await _writes.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await OpenLockedAsync(change, manifest.Key.Resource, cancellationToken)
+            return await OpenLockedAsync(change, manifest!.Key.Resource, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
@@ -451,12 +440,6 @@ public sealed partial class GitHubRbacRepository
     }
 
     // A request id becomes part of a branch name: keep it to characters Git and URLs take as they are.
-    private static bool IsBranchSafe(string requestId) =>
-        requestId is { Length: > 0 and <= 100 }
-        && requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
-        && requestId[0] is not ('.' or '-')
-        && !requestId.Contains("..", StringComparison.Ordinal)
-        && !requestId.EndsWith(".lock", StringComparison.Ordinal);
 
     /// <summary>How writing the files ended.</summary>
     private abstract record CommitOutcome

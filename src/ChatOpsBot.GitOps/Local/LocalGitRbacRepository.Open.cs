@@ -15,27 +15,16 @@ public sealed partial class LocalGitRbacRepository
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        if (!IsBranchSafe(change.RequestId))
+        if (ChangePreparation.TryPrepare(change, out var manifest) is { } refused)
         {
-            return new Failed(
-                "The request id cannot name a branch (letters, digits, '.', '_' and '-' only, at most 100).");
-        }
-
-        FixManifest manifest;
-        try
-        {
-            manifest = FixManifest.Parse(change.Fix);
-        }
-        catch (FormatException exception)
-        {
-            return new Failed(exception.Message);
+            return refused;
         }
 
         await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await EnsureReadyAsync(cancellationToken).ConfigureAwait(false);
-            return await OpenLockedAsync(change, manifest.Key.Resource,
+            return await OpenLockedAsync(change, manifest!.Key.Resource,
                 cancellationToken).ConfigureAwait(false);
         }
         catch (RbacRepositoryException exception)
@@ -129,10 +118,4 @@ public sealed partial class LocalGitRbacRepository
     }
 
     // A request id becomes part of a branch name: keep it to characters Git takes as they are.
-    private static bool IsBranchSafe(string requestId) =>
-        requestId is { Length: > 0 and <= 100 }
-        && requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
-        && requestId[0] is not ('.' or '-')
-        && !requestId.Contains("..", StringComparison.Ordinal)
-        && !requestId.EndsWith(".lock", StringComparison.Ordinal);
 }
