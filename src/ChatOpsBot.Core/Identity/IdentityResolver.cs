@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChatOpsBot.Core.Cluster;
 using ChatOpsBot.Core.Parsing;
 
@@ -15,6 +16,11 @@ namespace ChatOpsBot.Core.Identity;
 /// </remarks>
 public static class IdentityResolver
 {
+    // Every diagnosis against the same cluster read sees the same aws-auth data: parse it once
+    // (hundreds of role mappings on a large cluster), not once per diagnosis.
+    private static readonly ConditionalWeakTable<IReadOnlyDictionary<string, string>, AwsAuthMap>
+        ParsedAwsAuth = [];
+
     /// <summary>Resolves the identity.</summary>
     /// <param name="attempt">The access attempt read from the error.</param>
     /// <param name="hints">What the user told us about themselves.</param>
@@ -52,7 +58,9 @@ public static class IdentityResolver
             return Single(candidate, whoamiNotes);
         }
 
-        var awsAuth = state.AwsAuthData is null ? AwsAuthMap.Empty : AwsAuthParser.Parse(state.AwsAuthData);
+        var awsAuth = state.AwsAuthData is null
+            ? AwsAuthMap.Empty
+            : ParsedAwsAuth.GetValue(state.AwsAuthData, AwsAuthParser.Parse);
         var mappings = IdentityMappingSet.Build(state.AccessEntries, awsAuth, state.AwsAuthData is not null);
         var notes = new List<string>(awsAuth.Problems);
 
