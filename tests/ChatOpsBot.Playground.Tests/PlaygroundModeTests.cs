@@ -147,9 +147,12 @@ public sealed class PlaygroundModeTests
         const HttpStatusCode Bad = HttpStatusCode.BadRequest;
         Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "root", text = "hi" }));
         Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = " " }));
-        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = new string('x', 40_001) }));
-        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = "hi", channel = "C0NO" }));
-        Assert.Equal(Bad, await StatusAsync(bot, "messages", new { role = "developer", text = "hi", threadTs = "1.01" }));
+        Assert.Equal(Bad, await StatusAsync(
+            bot, "messages", new { role = "developer", text = new string('x', 40_001) }));
+        Assert.Equal(Bad, await StatusAsync(
+            bot, "messages", new { role = "developer", text = "hi", channel = "C0NO" }));
+        Assert.Equal(Bad, await StatusAsync(
+            bot, "messages", new { role = "developer", text = "hi", threadTs = "1.01" }));
         Assert.Equal(0, chat.Version);
 
         // The developer's own ephemeral acknowledgement of a command is not the admin's to click or read.

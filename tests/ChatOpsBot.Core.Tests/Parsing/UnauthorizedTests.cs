@@ -32,8 +32,10 @@ public sealed class UnauthorizedTests
     [Fact]
     public void CommandsAfterPromptsAndWrappersCountButProseDoesNot()
     {
-        var prompted = First("dev@box:~$ sudo kubectl get nodes\nerror: You must be logged in to the server (Unauthorized)");
-        var prose = First("I ran kubectl get pods and got this\nerror: You must be logged in to the server (Unauthorized)");
+        var prompted = First("dev@box:~$ sudo kubectl get nodes\n"
+            + "error: You must be logged in to the server (Unauthorized)");
+        var prose = First("I ran kubectl get pods and got this\n"
+            + "error: You must be logged in to the server (Unauthorized)");
 
         Assert.Equal(("get", "nodes"), (prompted.Verb, prompted.Resource));
         Assert.Null(prose.Name);

@@ -106,7 +106,9 @@ public sealed class RbacVectorTests
         var policy = RbacVectors.Policy(vector["policySet"]!.ToString());
 
         var subjects = RbacAuthorizer.WhoCan(
-            policy, RbacVectors.Request(vector["request"]!), RbacVectors.SuperUser(vector["policySet"]!.ToString()));
+            policy,
+            RbacVectors.Request(vector["request"]!),
+            RbacVectors.SuperUser(vector["policySet"]!.ToString()));
 
         var expected = RbacVectors.Subjects(vector["allowedSubjects"]);
         Assert.Equal(expected, subjects);
@@ -142,11 +144,15 @@ public sealed class RbacVectorTests
     public void Aggregated_cluster_roles_get_the_selected_rules(int index)
     {
         var vector = RbacVectors.Cases("aggregationCases")[index]!;
-        var roles = vector["startingClusterRoles"]!.AsArray().Select(role => RbacVectors.ClusterRole(role!.AsObject())).ToList();
+        var roles = vector["startingClusterRoles"]!.AsArray()
+            .Select(role => RbacVectors.ClusterRole(role!.AsObject()))
+            .ToList();
         var target = roles.Single(role => role.Name == vector["clusterRoleToSync"]!.ToString());
 
         var rules = ClusterRoleAggregator.Aggregate(target, roles);
 
-        Assert.Equal(RbacVectors.Describe(RbacVectors.Rules(vector["expectedRules"])), RbacVectors.Describe(rules));
+        Assert.Equal(
+            RbacVectors.Describe(RbacVectors.Rules(vector["expectedRules"])),
+            RbacVectors.Describe(rules));
     }
 }

@@ -87,7 +87,9 @@ internal static class RbacVectors
     {
         Name = binding["name"]?.ToString() ?? "unnamed",
         Namespace = bindingNamespace,
-        RoleRef = new RoleRef(Text(binding["roleRef"]!.AsObject(), "kind"), Text(binding["roleRef"]!.AsObject(), "name")),
+        RoleRef = new RoleRef(
+            Text(binding["roleRef"]!.AsObject(), "kind"),
+            Text(binding["roleRef"]!.AsObject(), "name")),
         Subjects = Subjects(binding["subjects"]),
     };
 

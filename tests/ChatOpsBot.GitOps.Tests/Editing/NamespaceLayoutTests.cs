@@ -32,7 +32,8 @@ public class NamespaceLayoutTests
         Assert.True(file.IsNewFile);
         Assert.StartsWith("# hello namespace\napiVersion:", file.NewText, StringComparison.Ordinal);
         Assert.Equal("rb:hello",
-            Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(file.NewText))).Metadata.Name);
+            Assert.IsType<V1RoleBinding>(
+                Assert.Single(KubernetesYaml.LoadAllFromString(file.NewText))).Metadata.Name);
 
         var listed = plan.Changes[1];
         Assert.Equal("rbac/kustomization.yaml", listed.Path);
@@ -45,7 +46,8 @@ public class NamespaceLayoutTests
     public void Folder_per_namespace_gets_a_new_folder_with_its_kustomization_and_the_parent_lists_it()
     {
         const string parent = "resources:\n- ./goodbye\n- ./platform\n";
-        const string goodbyeKustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: goodbye\nresources:\n  - rbac.yaml\n  - quota.yaml\n";
+        const string goodbyeKustomization = "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+            + "kind: Kustomization\nnamespace: goodbye\nresources:\n  - rbac.yaml\n  - quota.yaml\n";
         var files = RbacFileEditorTests.Files(
             ("namespaces/goodbye/rbac.yaml", Binding("goodbye", "edit", "fake_company:server")),
             ("namespaces/goodbye/quota.yaml",
@@ -62,7 +64,8 @@ public class NamespaceLayoutTests
                 "namespaces/kustomization.yaml"],
             plan.Changes.Select(change => change.Path));
         Assert.Equal(
-            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: hello\nresources:\n  - rbac.yaml\n",
+            "apiVersion: kustomize.config.k8s.io/v1beta1\n"
+                + "kind: Kustomization\nnamespace: hello\nresources:\n  - rbac.yaml\n",
             plan.Changes[1].NewText);
         Assert.Equal("resources:\n- ./goodbye\n- ./hello\n- ./platform\n", plan.Changes[2].NewText);
     }

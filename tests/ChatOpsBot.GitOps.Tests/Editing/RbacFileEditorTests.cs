@@ -329,7 +329,10 @@ public class RbacFileEditorTests
                 "fake_company:server")));
 
         var addition = plan.Changes[0].NewText[original.Length..];
-        Assert.StartsWith("\n---\n# CLUSTER-WIDE\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n", addition, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "\n---\n# CLUSTER-WIDE\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\n",
+            addition,
+            StringComparison.Ordinal);
         Assert.IsType<V1ClusterRoleBinding>(KubernetesYaml.LoadAllFromString(plan.Changes[0].NewText)[^1]);
     }
 

@@ -305,7 +305,10 @@ internal sealed partial class FakeGitHub
         if (users.Contains("nobody-here"))
         {
             return (422,
-                Json.ValidationFailed("Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the platform/rbac repository."));
+                Json.ValidationFailed(
+                    "Reviews may only be requested from collaborators. "
+                    + "One or more of the users or teams you specified is not a collaborator "
+                    + "of the platform/rbac repository."));
         }
 
         pull.Reviewers.AddRange(users);

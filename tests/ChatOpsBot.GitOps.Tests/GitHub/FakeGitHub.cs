@@ -79,7 +79,9 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         FakeGitHub? fake = null;
         app.Run(context => fake!.HandleAsync(context));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = app.Services.GetRequiredService<IServer>()
+            .Features.GetRequiredFeature<IServerAddressesFeature>()
+            .Addresses.First();
         fake = new FakeGitHub(app, new Uri($"{address.TrimEnd('/')}/api/v3/"));
         return fake;
     }
@@ -156,7 +158,9 @@ internal sealed partial class FakeGitHub : IAsyncDisposable
         context.Response.Headers["X-GitHub-Media-Type"] = "github.v3; format=json";
         context.Response.Headers["X-RateLimit-Limit"] = "5000";
         context.Response.Headers["X-RateLimit-Remaining"] = "4999";
-        context.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.AddHours(1)
+            .ToUnixTimeSeconds()
+            .ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             context.Response.Headers[name] = value;

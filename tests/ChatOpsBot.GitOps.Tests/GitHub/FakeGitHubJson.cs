@@ -47,7 +47,8 @@ internal sealed class FakeGitHubJson(string owner, string repository, string api
         commitJson["message"] = commit.Message;
         commitJson["url"] = Api($"git/commits/{commit.Sha}");
         commitJson["html_url"] = Web($"commit/{commit.Sha}");
-        commitJson["parents"] = new JsonArray(commit.Parent is null ? [] : [new JsonObject { ["sha"] = commit.Parent }]);
+        commitJson["parents"] = new JsonArray(
+            commit.Parent is null ? [] : [new JsonObject { ["sha"] = commit.Parent }]);
         return json;
     }
 

@@ -72,7 +72,8 @@ public class FaultTests : GitHubTestSetup
     public async Task Secondary_rate_limit_waits_as_retry_after_asks_then_succeeds()
     {
         GitHub.FailNext("PUT", "/contents/", 403,
-            FakeGitHubJson.Error("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
+            FakeGitHubJson.Error("You have exceeded a secondary rate limit. "
+                + "Please wait a few minutes before you try again."),
             new Dictionary<string, string> { ["Retry-After"] = "30" });
         using var repository = Repository(options => options.Retry.MaxDelay = TimeSpan.FromMilliseconds(300));
         var clock = Stopwatch.StartNew();
@@ -162,8 +163,9 @@ public class FaultTests : GitHubTestSetup
     public async Task File_that_already_got_the_binding_on_the_branch_is_not_written_twice()
     {
         using var repository = Repository();
-        var plan = Assert.IsType<ChatOpsBot.GitOps.Editing.RbacEditPlan>(ChatOpsBot.GitOps.Editing.RbacFileEditor.Plan(
-            new Dictionary<string, string> { [RbacFile] = Original }, Change().Fix));
+        var plan = Assert.IsType<ChatOpsBot.GitOps.Editing.RbacEditPlan>(
+            ChatOpsBot.GitOps.Editing.RbacFileEditor.Plan(
+                new Dictionary<string, string> { [RbacFile] = Original }, Change().Fix));
         GitHub.BeforeNext("PUT", "/contents/", state => state.CommitFile(Branch, RbacFile,
             plan.Changes[0].NewText, "First try, answer lost"));
 

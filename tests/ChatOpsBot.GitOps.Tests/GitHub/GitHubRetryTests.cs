@@ -57,9 +57,15 @@ public class GitHubRetryTests
     [Fact]
     public void Logical_refusals_are_not_retried()
     {
-        Assert.False(GitHubRetry.IsTransient(new ApiValidationException(Response((HttpStatusCode)422, "Validation Failed")), Options, Now));
-        Assert.False(GitHubRetry.IsTransient(new NotFoundException(Response(HttpStatusCode.NotFound, "Not Found")), Options, Now));
-        Assert.False(GitHubRetry.IsTransient(new ForbiddenException(Response(HttpStatusCode.Forbidden, "Resource not accessible by integration")), Options, Now));
+        Assert.False(GitHubRetry.IsTransient(
+            new ApiValidationException(Response((HttpStatusCode)422, "Validation Failed")), Options, Now));
+        Assert.False(GitHubRetry.IsTransient(
+            new NotFoundException(Response(HttpStatusCode.NotFound, "Not Found")), Options, Now));
+        Assert.False(GitHubRetry.IsTransient(
+            new ForbiddenException(
+                Response(HttpStatusCode.Forbidden, "Resource not accessible by integration")),
+            Options,
+            Now));
         Assert.True(GitHubRetry.IsTransient(new HttpRequestException("connection reset"), Options, Now));
     }
 

@@ -22,7 +22,8 @@ public abstract class GitHubTestSetup : IAsyncLifetime
         {
             [RbacFile] = Original,
             ["README.md"] = "# RBAC for our clusters\n",
-            ["clusters/prod/fake-company-prod.yaml"] = "# prod\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod-apps}\n",
+            ["clusters/prod/fake-company-prod.yaml"] =
+                "# prod\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: prod-apps}\n",
         });
     }
 

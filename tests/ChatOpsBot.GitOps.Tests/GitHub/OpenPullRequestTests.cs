@@ -23,7 +23,10 @@ public class OpenPullRequestTests : GitHubTestSetup
 
         var committed = GitHub.State.ReadFile(Branch, RbacFile)!;
         Assert.StartsWith(Original, committed, StringComparison.Ordinal);
-        Assert.StartsWith("\n---\n# hello namespace\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n", committed[Original.Length..], StringComparison.Ordinal);
+        Assert.StartsWith(
+            "\n---\n# hello namespace\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n",
+            committed[Original.Length..],
+            StringComparison.Ordinal);
         var objects = KubernetesYaml.LoadAllFromString(committed);
         Assert.Equal(3, objects.Count);
         var binding = Assert.IsType<V1RoleBinding>(objects[^1]);
@@ -33,7 +36,9 @@ public class OpenPullRequestTests : GitHubTestSetup
 
         var pull = Assert.Single(GitHub.State.PullRequests);
         Assert.Equal(opened.Number, pull.Number);
-        Assert.Equal($"https://github.example.com/{FakeGitHub.Owner}/{FakeGitHub.Repo}/pull/{pull.Number}", opened.Url.AbsoluteUri);
+        Assert.Equal(
+            $"https://github.example.com/{FakeGitHub.Owner}/{FakeGitHub.Repo}/pull/{pull.Number}",
+            opened.Url.AbsoluteUri);
         Assert.Equal("Grant Group fake_company:server edit in hello (rb:hello)", pull.Title);
         Assert.Equal((Branch, "main"), (pull.Head, pull.Base));
         Assert.Contains("Dana Developer", pull.Body, StringComparison.Ordinal);
@@ -63,7 +68,8 @@ public class OpenPullRequestTests : GitHubTestSetup
             opened.ChangedFiles);
         var created = GitHub.State.ReadFile(Branch, "clusters/dev-a/ns/hello.yaml")!;
         Assert.Equal("rb:hello",
-            Assert.IsType<V1RoleBinding>(Assert.Single(KubernetesYaml.LoadAllFromString(created))).Metadata.Name);
+            Assert.IsType<V1RoleBinding>(
+                Assert.Single(KubernetesYaml.LoadAllFromString(created))).Metadata.Name);
         Assert.Equal("resources:\n  - goodbye.yaml\n  - hello.yaml\n  - platform.yaml\n",
             GitHub.State.ReadFile(Branch, "clusters/dev-a/ns/kustomization.yaml"));
         Assert.Equal(GitHub.State.Branches[Branch], opened.HeadSha);
@@ -97,7 +103,10 @@ public class OpenPullRequestTests : GitHubTestSetup
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
 
         Assert.Equal(["shared/rbac.yaml"], opened.ChangedFiles);
-        Assert.StartsWith(Original + "\n---\n# hello namespace\n", GitHub.State.ReadFile(Branch, "shared/rbac.yaml"), StringComparison.Ordinal);
+        Assert.StartsWith(
+            Original + "\n---\n# hello namespace\n",
+            GitHub.State.ReadFile(Branch, "shared/rbac.yaml"),
+            StringComparison.Ordinal);
         Assert.Single(GitHub.RequestsTo("PUT", "/contents/"));
     }
 
@@ -134,7 +143,8 @@ public class OpenPullRequestTests : GitHubTestSetup
         using var repository = Repository();
         var first = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change("req-1")));
 
-        var other = Assert.IsType<ExistingPullRequest>(await repository.OpenPullRequestAsync(Change("req-2")));
+        var other = Assert.IsType<ExistingPullRequest>(
+            await repository.OpenPullRequestAsync(Change("req-2")));
 
         Assert.Equal(first.Number, other.Number);
         Assert.False(other.SameRequest);

@@ -140,7 +140,10 @@ public sealed class ReviewTests : IAsyncLifetime
 
         Assert.NotNull(review);
         Assert.False(review.FromServer);
-        Assert.Contains("The bot cannot create subjectaccessreviews (403 Forbidden)", review.Problem, StringComparison.Ordinal);
+        Assert.Contains(
+            "The bot cannot create subjectaccessreviews (403 Forbidden)",
+            review.Problem,
+            StringComparison.Ordinal);
         Assert.Single(api.RequestsTo(KubePaths.SubjectAccessReviews));
         var warning = Assert.Single(logger.Entries, e => e.Level == LogLevel.Warning);
         Assert.Equal("SubjectAccessReviewForbidden", warning.EventId.Name);

@@ -48,7 +48,10 @@ public sealed class SnapshotClusterSourceTests : IDisposable
         var edit = Assert.Single(state.Roles);
         Assert.True(edit.IsClusterRole);
         Assert.Equal("true", edit.Labels["rbac.authorization.k8s.io/aggregate-to-admin"]);
-        Assert.Equal("true", Assert.Single(edit.AggregationSelectors!).MatchLabels["rbac.authorization.k8s.io/aggregate-to-edit"]);
+        Assert.Equal(
+            "true",
+            Assert.Single(edit.AggregationSelectors!)
+                .MatchLabels["rbac.authorization.k8s.io/aggregate-to-edit"]);
         var binding = Assert.Single(state.Bindings);
         Assert.Equal(("rb:hello", "hello"), (binding.Name, binding.Namespace));
         Assert.Equal(new Subject(SubjectKinds.ServiceAccount, "ci", null), binding.Subjects[1]);
@@ -75,7 +78,10 @@ public sealed class SnapshotClusterSourceTests : IDisposable
 
         var state = await Load(AccessEntryParser.Parse);
 
-        Assert.Contains("rolearn: arn:aws:iam::111122223333:role/dev", state.AwsAuthData!["mapRoles"], StringComparison.Ordinal);
+        Assert.Contains(
+            "rolearn: arn:aws:iam::111122223333:role/dev",
+            state.AwsAuthData!["mapRoles"],
+            StringComparison.Ordinal);
         var entry = Assert.Single(state.AccessEntries);
         Assert.Equal(["ops"], entry.KubernetesGroups);
     }
@@ -107,12 +113,14 @@ public sealed class SnapshotClusterSourceTests : IDisposable
         {
             var previous = (char)('a' + level - 1);
             var current = (char)('a' + level);
-            lines.Add($"{current}: &{current} [*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]");
+            lines.Add($"{current}: &{current} [*{previous}, *{previous}, *{previous}, *{previous}, "
+                + $"*{previous}, *{previous}, *{previous}, *{previous}, *{previous}, *{previous}]");
         }
 
         Write("bomb.yaml", string.Join('\n', lines));
 
-        var error = await Assert.ThrowsAsync<ClusterSourceException>(() => Load(limits: new SnapshotLimits { MaxNodes = 1_000_000 }));
+        var error = await Assert.ThrowsAsync<ClusterSourceException>(
+            () => Load(limits: new SnapshotLimits { MaxNodes = 1_000_000 }));
         Assert.Contains("more than", error.Message, StringComparison.Ordinal);
     }
 
@@ -121,14 +129,19 @@ public sealed class SnapshotClusterSourceTests : IDisposable
     {
         Write("big.yaml", new string('#', 4096));
 
-        var error = await Assert.ThrowsAsync<ClusterSourceException>(() => Load(limits: new SnapshotLimits { MaxFileBytes = 1024 }));
+        var error = await Assert.ThrowsAsync<ClusterSourceException>(
+            () => Load(limits: new SnapshotLimits { MaxFileBytes = 1024 }));
         Assert.Contains("too large", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("kind: List\nitems: [\n", "not valid YAML")]
-    [InlineData("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {namespace: x}\n", "no metadata.name")]
-    [InlineData("apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: x}\nrules: {verbs: 3}\n", "malformed")]
+    [InlineData(
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {namespace: x}\n",
+        "no metadata.name")]
+    [InlineData(
+        "apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: x}\nrules: {verbs: 3}\n",
+        "malformed")]
     public async Task Reports_broken_files_by_name(string content, string expected)
     {
         Write("broken.yaml", content);
@@ -142,7 +155,8 @@ public sealed class SnapshotClusterSourceTests : IDisposable
     public async Task Refuses_a_missing_or_empty_folder()
     {
         await Assert.ThrowsAsync<ClusterSourceException>(() =>
-            new SnapshotClusterSource(Path.Combine(_folder.FullName, "absent")).LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None));
+            new SnapshotClusterSource(Path.Combine(_folder.FullName, "absent"))
+                .LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None));
         await Assert.ThrowsAsync<ClusterSourceException>(() => Load());
     }
 
@@ -173,14 +187,19 @@ public sealed class SnapshotClusterSourceTests : IDisposable
     {
         var source = new SnapshotClusterSource(_folder.FullName);
 
-        var review = await source.ReviewAsync(new UserInfo("a", []), new RequestAttributes { Verb = "get" }, CancellationToken.None);
+        var review = await source.ReviewAsync(
+            new UserInfo("a", []),
+            new RequestAttributes { Verb = "get" },
+            CancellationToken.None);
 
         Assert.Null(review);
     }
 
-    private void Write(string name, string content) => File.WriteAllText(Path.Combine(_folder.FullName, name), content);
+    private void Write(string name, string content) =>
+        File.WriteAllText(Path.Combine(_folder.FullName, name), content);
 
     private Task<ClusterState> Load(
         Func<string, IReadOnlyList<AccessEntry>>? accessEntries = null, SnapshotLimits? limits = null) =>
-        new SnapshotClusterSource(_folder.FullName, limits, accessEntries).LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None);
+        new SnapshotClusterSource(_folder.FullName, limits, accessEntries)
+            .LoadStateAsync(new ClusterQuery(null, null), CancellationToken.None);
 }

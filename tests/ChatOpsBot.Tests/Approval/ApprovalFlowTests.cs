@@ -52,11 +52,17 @@ public sealed class ApprovalFlowTests
 
         // A stranger, then the requester (an approver too), are refused; nothing changes.
         var stranger = await setup.ClickAsync(approval, Approve, Stranger);
-        Assert.Contains("Only the configured approvers", await setup.ToldAsync(stranger), StringComparison.Ordinal);
+        Assert.Contains(
+            "Only the configured approvers",
+            await setup.ToldAsync(stranger),
+            StringComparison.Ordinal);
         var own = await setup.ClickAsync(approval, Approve, Requester);
         Assert.Contains("your own access request", await setup.ToldAsync(own), StringComparison.Ordinal);
         var otherWorkspace = await setup.ClickAsync(approval, Approve, Admin, teamId: "T0OTHERWS");
-        Assert.Contains("configured workspace", await setup.ToldAsync(otherWorkspace), StringComparison.Ordinal);
+        Assert.Contains(
+            "configured workspace",
+            await setup.ToldAsync(otherWorkspace),
+            StringComparison.Ordinal);
         await setup.Bot.DrainAsync();
         Assert.Empty(setup.GitHub.RequestsTo("PUT", "/merge"));
         Assert.DoesNotContain(setup.Slack.Calls, call => call.Method == "chat.update");
@@ -93,7 +99,9 @@ public sealed class ApprovalFlowTests
 
         Assert.Single(setup.GitHub.State.PullRequests);
         Assert.Single(setup.GitHub.RequestsTo("POST", "/pulls"));
-        Assert.Single(setup.Slack.Calls, call => call.Method == "chat.postMessage" && call.Channel == ApproverChannel);
+        Assert.Single(
+            setup.Slack.Calls,
+            call => call.Method == "chat.postMessage" && call.Channel == ApproverChannel);
         Assert.Contains(answers, answer => answer.Contains("already requested", StringComparison.Ordinal));
     }
 
@@ -114,7 +122,9 @@ public sealed class ApprovalFlowTests
         // The winner hears nothing ephemeral; each of the others is told who decided.
         var answered = await Task.WhenAll(clicks.Select(url => setup.Slack
             .WaitForAsync(call => call.Path == url.AbsolutePath, TimeSpan.FromSeconds(3))
-            .ContinueWith(task => task.IsCompletedSuccessfully ? task.Result.Text : null, TaskScheduler.Default)));
+            .ContinueWith(
+                task => task.IsCompletedSuccessfully ? task.Result.Text : null,
+                TaskScheduler.Default)));
         var losers = answered.OfType<string>().ToList();
 
         Assert.Single(setup.GitHub.RequestsTo("PUT", "/merge"));
@@ -137,7 +147,9 @@ public sealed class ApprovalFlowTests
         var pull = Assert.Single(setup.GitHub.State.PullRequests);
         Assert.Equal("closed", pull.State);
         Assert.False(pull.Merged);
-        Assert.Contains(pull.Comments, comment => comment.Contains($"denied by {GroupAdmin}", StringComparison.Ordinal));
+        Assert.Contains(
+            pull.Comments,
+            comment => comment.Contains($"denied by {GroupAdmin}", StringComparison.Ordinal));
         Assert.Empty(setup.GitHub.RequestsTo("PUT", "/merge"));
     }
 
@@ -193,7 +205,9 @@ public sealed class ApprovalFlowTests
     {
         await using var setup = await ApprovalSetup.StartAsync(settings =>
         {
-            foreach (var key in settings.Keys.Where(key => key.StartsWith("GitHub:", StringComparison.Ordinal)).ToList())
+            foreach (var key in settings.Keys
+                .Where(key => key.StartsWith("GitHub:", StringComparison.Ordinal))
+                .ToList())
             {
                 settings.Remove(key);
             }

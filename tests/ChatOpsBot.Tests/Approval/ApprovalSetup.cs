@@ -105,7 +105,8 @@ internal sealed class ApprovalSetup : IAsyncDisposable
     public async Task<SlackCall> DiagnoseAsync(string messageTs = "1712345678.000100")
     {
         using var response = await Bot.SendAsync(SignedRequests.Event(
-            SlackPayloads.Message($"Ev{Guid.NewGuid():N}"[..12], SeedError.Text, Channel, messageTs, Requester)));
+            SlackPayloads.Message(
+                $"Ev{Guid.NewGuid():N}"[..12], SeedError.Text, Channel, messageTs, Requester)));
         response.EnsureSuccessStatusCode();
         var reply = await Slack.WaitForAsync(call =>
             call.Method == "chat.postMessage" && call.Channel == Channel && call.ThreadTs == messageTs);
@@ -113,8 +114,11 @@ internal sealed class ApprovalSetup : IAsyncDisposable
         return reply;
     }
 
-    /// <summary>Clicks a button of a posted message as <paramref name="user"/>; returns the response_url used.</summary>
-    public async Task<Uri> ClickAsync(SlackCall message, string actionId, string user, string? teamId = TeamId)
+    /// <summary>
+    /// Clicks a button of a posted message as <paramref name="user"/>; returns the response_url used.
+    /// </summary>
+    public async Task<Uri> ClickAsync(
+        SlackCall message, string actionId, string user, string? teamId = TeamId)
     {
         var (blockId, button) = RequestAccessTests.PostedElements(message, "button")
             .Single(element => (string?)element.Element["action_id"] == actionId);

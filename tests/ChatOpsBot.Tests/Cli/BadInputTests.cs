@@ -21,7 +21,9 @@ public sealed class BadInputTests
     public async Task Unreadable_yaml_is_one_line()
     {
         var folder = Directory.CreateTempSubdirectory();
-        await File.WriteAllTextAsync(Path.Combine(folder.FullName, "broken.yaml"), "kind: List\nitems:\n  - [unclosed\n   : :\n");
+        await File.WriteAllTextAsync(
+            Path.Combine(folder.FullName, "broken.yaml"),
+            "kind: List\nitems:\n  - [unclosed\n   : :\n");
 
         var result = await CliRunner.RunAsync(SeedError, "diagnose", "--snapshot", folder.FullName);
 
@@ -33,7 +35,8 @@ public sealed class BadInputTests
     {
         var folder = Directory.CreateTempSubdirectory();
         await File.WriteAllTextAsync(Path.Combine(folder.FullName, "rb.yaml"),
-            "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: x, namespace: y}\nsubjects: 42\n");
+            "apiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\n"
+                + "metadata: {name: x, namespace: y}\nsubjects: 42\n");
 
         var result = await CliRunner.RunAsync(SeedError, "diagnose", "--snapshot", folder.FullName);
 
@@ -87,7 +90,8 @@ public sealed class BadInputTests
     [Fact]
     public async Task Missing_kubeconfig_is_one_line()
     {
-        var result = await CliRunner.RunAsync(SeedError, "diagnose", "--kubeconfig", "/nonexistent/kubeconfig");
+        var result = await CliRunner.RunAsync(
+            SeedError, "diagnose", "--kubeconfig", "/nonexistent/kubeconfig");
 
         AssertOneLineError(result, "kubeconfig");
     }

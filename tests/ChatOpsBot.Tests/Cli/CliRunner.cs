@@ -19,7 +19,8 @@ internal static class CliRunner
         using var input = new MemoryStream(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CommandLineApp.RunAsync(args, input, output, error, NullLoggerFactory.Instance, CancellationToken.None);
+        var code = await CommandLineApp.RunAsync(
+            args, input, output, error, NullLoggerFactory.Instance, CancellationToken.None);
         return new Result(code, output.ToString(), error.ToString());
     }
 }

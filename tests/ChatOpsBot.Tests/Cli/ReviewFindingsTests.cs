@@ -35,7 +35,8 @@ public sealed class ReviewFindingsTests : IDisposable
               subjects: [{apiGroup: rbac.authorization.k8s.io, kind: Group, name: "fake_company:server"}]
             """);
 
-        var result = await CliRunner.RunAsync(ExecIn("hello"), "diagnose", "--snapshot", _folder.FullName, "--format", "json");
+        var result = await CliRunner.RunAsync(
+            ExecIn("hello"), "diagnose", "--snapshot", _folder.FullName, "--format", "json");
 
         var yaml = JsonNode.Parse(result.Output)!["fix"]!["yaml"]!.ToString();
         Assert.DoesNotContain("cluster-admin", yaml, StringComparison.Ordinal);
@@ -66,7 +67,8 @@ public sealed class ReviewFindingsTests : IDisposable
     [Fact]
     public async Task An_unmapped_role_is_reported_as_such_not_bound_by_session_name()
     {
-        var error = await File.ReadAllTextAsync(Path.Combine(CliRunner.Examples, "seed-exec-forbidden", "error.txt"));
+        var error = await File.ReadAllTextAsync(
+            Path.Combine(CliRunner.Examples, "seed-exec-forbidden", "error.txt"));
 
         var result = await CliRunner.RunAsync(error, "diagnose", "--snapshot", Seed, "--format", "json",
             "--as-role", "arn:aws:iam::123456789012:role/nonexistent");

@@ -32,7 +32,8 @@ public sealed class ScenarioTests
         var folder = Path.Combine(CliRunner.Examples, name);
         var expected = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "expected.json")))!;
         var extra = File.Exists(Path.Combine(folder, "args.txt"))
-            ? (await File.ReadAllTextAsync(Path.Combine(folder, "args.txt"))).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            ? (await File.ReadAllTextAsync(Path.Combine(folder, "args.txt")))
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             : [];
 
         var result = await CliRunner.RunAsync(
@@ -84,7 +85,9 @@ public sealed class ScenarioTests
 
         var objects = KubernetesYaml.LoadAllFromString(yaml);
         Assert.NotEmpty(objects);
-        Assert.Contains(objects, item => item is V1RoleBinding or V1ClusterRoleBinding or V1Role or V1ClusterRole);
+        Assert.Contains(
+            objects,
+            item => item is V1RoleBinding or V1ClusterRoleBinding or V1Role or V1ClusterRole);
     }
 
     [Fact]
@@ -98,13 +101,17 @@ public sealed class ScenarioTests
 
         var report = JsonNode.Parse(result.Output)!;
         Assert.Equal("MissingBinding", report["cause"]!["code"]!.ToString());
-        var binding = Assert.IsType<V1RoleBinding>(KubernetesYaml.LoadAllFromString(report["fix"]!["yaml"]!.ToString()).Single());
+        var binding = Assert.IsType<V1RoleBinding>(
+            KubernetesYaml.LoadAllFromString(report["fix"]!["yaml"]!.ToString()).Single());
         Assert.Equal("rb:hello", binding.Metadata.Name);
         Assert.Equal("hello", binding.Metadata.NamespaceProperty);
         Assert.Equal(("ClusterRole", "edit"), (binding.RoleRef.Kind, binding.RoleRef.Name));
         var subject = Assert.Single(binding.Subjects);
         Assert.Equal(("Group", "fake_company:server"), (subject.Kind, subject.Name));
-        Assert.Contains("fake_company:server", report["cause"]!["summary"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "fake_company:server",
+            report["cause"]!["summary"]!.ToString(),
+            StringComparison.Ordinal);
         Assert.Contains("hello", report["cause"]!["summary"]!.ToString(), StringComparison.Ordinal);
     }
 

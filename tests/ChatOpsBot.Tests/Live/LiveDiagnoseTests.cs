@@ -43,7 +43,8 @@ public sealed class LiveDiagnoseTests
 
         // The snapshot's own RBAC denies this: only the server's answer can make it allowed.
         api.Reviews.Allows = spec => spec.Groups.Contains("fake_company:server")
-            && spec.ResourceAttributes is { NamespaceProperty: "hello", Resource: "pods", Subresource: "exec" };
+            && spec.ResourceAttributes is
+                { NamespaceProperty: "hello", Resource: "pods", Subresource: "exec" };
 
         var result = await LiveCli.RunAsync(LiveCli.SeedError,
             "diagnose", "--kubeconfig", kubeconfig.Path, "--format", "json");
@@ -94,7 +95,10 @@ public sealed class LiveDiagnoseTests
         Assert.Equal(2, api.RequestsTo(rolebindings).Count);
 
         // The sibling binding rb:goodbye came through the retried read: the fix follows it.
-        Assert.Contains("rb:goodbye", SeedCase.Detail(report, "sibling-namespaces"), StringComparison.Ordinal);
+        Assert.Contains(
+            "rb:goodbye",
+            SeedCase.Detail(report, "sibling-namespaces"),
+            StringComparison.Ordinal);
     }
 
     [Fact]
@@ -150,8 +154,13 @@ public sealed class LiveDiagnoseTests
         Assert.DoesNotContain("SubjectAccessReview", detail, StringComparison.Ordinal);
 
         // The bot's own missing permission is reported once, as the bot's problem.
-        var warning = Assert.Single(report["checks"]!.AsArray(), check => check!["name"]!.ToString() == "bot-permissions")!;
+        var warning = Assert.Single(
+            report["checks"]!.AsArray(),
+            check => check!["name"]!.ToString() == "bot-permissions")!;
         Assert.Equal("warn", warning["status"]!.ToString());
-        Assert.Contains("cannot create subjectaccessreviews", warning["detail"]!.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "cannot create subjectaccessreviews",
+            warning["detail"]!.ToString(),
+            StringComparison.Ordinal);
     }
 }
