@@ -38,6 +38,7 @@ internal static class BotServer
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
 
+        ServerSettings.Register(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
@@ -100,12 +101,13 @@ internal static class BotServer
     }
 
     // Ready means: every option validated at start-up (or the server would not be up), the
-    // request store answers, and Socket Mode is connected when it is on.
+    // request store answers, Socket Mode is connected when it is on, and every cluster answers.
     private static async Task<IResult> Ready(
         IClusterSourceProvider clusters,
         IStoreHealth store,
         SocketModeClient socketMode,
         IOptions<SocketModeOptions> socketOptions,
+        ClusterReadiness clusterReadiness,
         CancellationToken cancellationToken)
     {
         if (!await store.CanReachAsync(cancellationToken).ConfigureAwait(false))
@@ -116,6 +118,11 @@ internal static class BotServer
         if (socketOptions.Value.IsEnabled && !socketMode.IsConnected)
         {
             return NotReady("Socket Mode is not connected yet");
+        }
+
+        if (await clusterReadiness.ProblemAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return NotReady(problem);
         }
 
         return Results.Json(new { ready = true, clusters = clusters.Names });
