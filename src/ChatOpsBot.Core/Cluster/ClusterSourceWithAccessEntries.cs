@@ -38,7 +38,8 @@ public sealed class ClusterSourceWithAccessEntries : IClusterSource, IClusterRea
         _inner.ReviewAsync(user, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Reachability> CheckReachableAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+    public Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken) =>
         Reachability.OfAsync(_inner, timeout, cancellationToken);
 
     /// <inheritdoc />

@@ -87,7 +87,8 @@ public sealed class GitOpsSyncedClusterSource : IClusterSource, IClusterReachabi
         _inner.ReviewAsync(user, request, cancellationToken);
 
     /// <inheritdoc />
-    public Task<Reachability> CheckReachableAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+    public Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken) =>
         Reachability.OfAsync(_inner, timeout, cancellationToken);
 
     /// <inheritdoc />

@@ -11,7 +11,8 @@ public sealed partial class LiveClusterSource : IClusterReachability
     /// One <c>GET /version</c> (readable by every client, and the cheapest call an API server
     /// answers), without retries: a readiness probe wants the answer now, not after backing off.
     /// </summary>
-    public async Task<Reachability> CheckReachableAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
@@ -23,7 +24,8 @@ public sealed partial class LiveClusterSource : IClusterReachability
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             var seconds = timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            return Reachability.Unreachable($"the API server at {server} did not answer within {seconds} s");
+            return Reachability.Unreachable(
+                $"the API server at {server} did not answer within {seconds} s");
         }
         catch (HttpOperationException failed) when (failed.Response is { } response)
         {

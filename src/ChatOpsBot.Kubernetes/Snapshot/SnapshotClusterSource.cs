@@ -75,7 +75,8 @@ public sealed class SnapshotClusterSource : IClusterSource, IClusterReachability
     /// Reachable once the folder loads (it is read from disk once and kept until a file changes,
     /// so the timeout is not applied: a large first read is waited for, not started over).
     /// </summary>
-    public async Task<Reachability> CheckReachableAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         try
         {

@@ -74,7 +74,8 @@ internal sealed partial class MergeWatcher : DrainingBackgroundService
                 var requestIds = approved
                     .Select(request => request.Id)
                     .Union(_watched.Keys);
-                foreach (var requestId in requestIds.TakeWhile(_ => !StopRequested.IsCancellationRequested))
+                var untilStop = requestIds.TakeWhile(_ => !StopRequested.IsCancellationRequested);
+                foreach (var requestId in untilStop)
                 {
                     await CheckAsync(requestId, stoppingToken).ConfigureAwait(false);
                 }

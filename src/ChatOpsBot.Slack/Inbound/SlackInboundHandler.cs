@@ -254,7 +254,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
             ["text"] = Mrkdwn.Truncate(text, BlockKitLimits.MaxFallbackText),
         });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work {WorkName} refused: the queue is full or the server is stopping")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Slack work {WorkName} refused: the queue is full or the server is stopping")]
     private partial void LogQueueFull(string workName);
 
     [LoggerMessage(

@@ -28,7 +28,8 @@ public abstract class DrainingBackgroundService : BackgroundService
         if (ExecuteTask is { IsCompleted: false } running)
         {
             // Failures are the base class's to report; out of time, what is left is cancelled below.
-            await running.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await running.WaitAsync(cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (!running.IsCompleted)
             {
                 OnDrainTimedOut();
@@ -51,7 +52,7 @@ public abstract class DrainingBackgroundService : BackgroundService
     {
     }
 
-    /// <summary>Runs when the shutdown timeout passed with work still running (it is cancelled next).</summary>
+    /// <summary>Runs when the shutdown timeout passed with work still running (cancelled next).</summary>
     protected virtual void OnDrainTimedOut()
     {
     }

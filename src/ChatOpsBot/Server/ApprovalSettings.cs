@@ -7,8 +7,8 @@ namespace ChatOpsBot.Server;
 /// <summary>
 /// The RBAC repository and the approval flow, from the <c>GitHub</c>, <c>Approvals</c> and
 /// <c>Verification</c> sections. Without a GitHub repository or credential (blank values count as
-/// unset) the bot diagnoses only, and the "Request access" button says so. Every setting is checked here, before the host starts,
-/// and a problem is one line naming the setting.
+/// unset) the bot diagnoses only, and the "Request access" button says so. Every setting is
+/// checked here, before the host starts, and a problem is one line naming the setting.
 /// </summary>
 internal static class ApprovalSettings
 {

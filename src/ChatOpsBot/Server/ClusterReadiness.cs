@@ -18,7 +18,8 @@ internal sealed class ClusterReadiness
     private DateTimeOffset _checkStarted;
 
     /// <summary>Creates the check over the configured clusters.</summary>
-    public ClusterReadiness(IClusterSourceProvider clusters, IOptions<ServerOptions> options, TimeProvider time)
+    public ClusterReadiness(
+        IClusterSourceProvider clusters, IOptions<ServerOptions> options, TimeProvider time)
     {
         _clusters = clusters;
         _options = options.Value;

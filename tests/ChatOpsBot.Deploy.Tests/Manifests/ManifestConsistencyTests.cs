@@ -163,16 +163,21 @@ public sealed class ManifestConsistencyTests
         var grace = TimeSpan.FromSeconds(pod.TerminationGracePeriodSeconds ?? 30);
         var shutdown = ShutdownTimeout(Assert.Single(configMap.Data).Value)
                        ?? ShutdownTimeout(Repository.Read("appsettings.json"))
-                       ?? throw new InvalidOperationException("appsettings.json has no Server:ShutdownTimeout");
+                       ?? throw new InvalidOperationException(
+                           "appsettings.json has no Server:ShutdownTimeout");
 
         Assert.True(
             shutdown + TimeSpan.FromSeconds(2) <= grace,
-            $"Server:ShutdownTimeout {shutdown} leaves less than 2 s of terminationGracePeriodSeconds {grace}");
+            $"Server:ShutdownTimeout {shutdown} leaves less than 2 s of "
+            + $"terminationGracePeriodSeconds {grace}");
     }
 
     private static TimeSpan? ShutdownTimeout(string json)
     {
-        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        var options = new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        };
         using var settings = JsonDocument.Parse(json, options);
         return settings.RootElement.TryGetProperty("Server", out var server)
                && server.TryGetProperty("ShutdownTimeout", out var value)

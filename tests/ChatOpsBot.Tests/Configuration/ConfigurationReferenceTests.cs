@@ -47,7 +47,7 @@ public sealed class ConfigurationReferenceTests
 
         Assert.NotEmpty(rows);
         Assert.True(wrong.Count == 0,
-            "these rows' last cell does not start with the environment variable: " + string.Join(", ", wrong));
+            "these rows' last cell does not give the environment variable: " + string.Join(", ", wrong));
     }
 
     [Fact]
@@ -72,7 +72,8 @@ public sealed class ConfigurationReferenceTests
         var configuration = new ConfigurationBuilder().AddJsonFile(TopLevelFiles.AppSettingsPath).Build();
 
         var fromFile = configuration.GetSection(section).Get(bound.Type)
-                       ?? throw new InvalidOperationException($"appsettings.json has no section {section}");
+                       ?? throw new InvalidOperationException(
+                           $"appsettings.json has no section {section}");
         var fromCode = Activator.CreateInstance(bound.Type)!;
 
         var different = Differences(section, bound.Type, fromFile, fromCode).ToList();

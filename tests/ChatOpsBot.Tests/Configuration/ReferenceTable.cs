@@ -26,7 +26,9 @@ internal static partial class ReferenceTable
         }
 
         var rows = new List<ReferenceRow>();
-        foreach (var line in lines.Skip(start + 1).TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal)))
+        var section = lines.Skip(start + 1)
+            .TakeWhile(line => !line.StartsWith("## ", StringComparison.Ordinal));
+        foreach (var line in section)
         {
             if (!line.StartsWith('|'))
             {

@@ -41,7 +41,10 @@ internal static class SettingKeys
     /// <summary>Every key of a settings file: objects are walked, a list is one key.</summary>
     public static IReadOnlyList<string> OfJson(string json)
     {
-        var options = new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+        var options = new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        };
         using var document = JsonDocument.Parse(json, options);
         var keys = new List<string>();
         Flatten(document.RootElement, null, keys);
@@ -52,7 +55,8 @@ internal static class SettingKeys
     public static IEnumerable<PropertyInfo> Bindable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(property => property.GetIndexParameters().Length == 0)
-            .Where(property => property.SetMethod is { IsPublic: true } || ElementType(property.PropertyType) is not null);
+            .Where(property => property.SetMethod is { IsPublic: true }
+                               || ElementType(property.PropertyType) is not null);
 
     /// <summary>The element type of a list type, or null for anything else (strings included).</summary>
     public static Type? ElementType(Type type)

@@ -23,7 +23,8 @@ public sealed class ReadinessTests
         await using var api = await SeedCase.StartServerAsync();
         using var kubeconfig = TempKubeconfig.For(api.BaseUri);
         await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        await using var bot = await RunningBot.StartAsync(slack, settings => WithLiveCluster(settings, kubeconfig));
+        await using var bot = await RunningBot.StartAsync(
+            slack, settings => WithLiveCluster(settings, kubeconfig));
 
         var (status, body) = await ProbeAsync(bot);
 
@@ -44,7 +45,8 @@ public sealed class ReadinessTests
         FailVersion(api, status);
         using var kubeconfig = TempKubeconfig.For(api.BaseUri);
         await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        await using var bot = await RunningBot.StartAsync(slack, settings => WithLiveCluster(settings, kubeconfig));
+        await using var bot = await RunningBot.StartAsync(
+            slack, settings => WithLiveCluster(settings, kubeconfig));
 
         var (answer, body) = await ProbeAsync(bot);
 
@@ -54,7 +56,8 @@ public sealed class ReadinessTests
         Assert.Contains($"cluster {LiveCluster} ", reason, StringComparison.Ordinal);
         Assert.Contains($"HTTP {status}", reason, StringComparison.Ordinal);
         Assert.DoesNotContain(TempKubeconfig.Token, body.ToJsonString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(bot.Logs.Lines, line => line.Contains(TempKubeconfig.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            bot.Logs.Lines, line => line.Contains(TempKubeconfig.Token, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -63,7 +66,8 @@ public sealed class ReadinessTests
         await using var api = await SeedCase.StartServerAsync();
         using var kubeconfig = TempKubeconfig.For(api.BaseUri);
         await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        await using var bot = await RunningBot.StartAsync(slack, settings => WithLiveCluster(settings, kubeconfig));
+        await using var bot = await RunningBot.StartAsync(
+            slack, settings => WithLiveCluster(settings, kubeconfig));
         api.NeverAnswers = true;
 
         var watch = Stopwatch.StartNew();
@@ -74,7 +78,7 @@ public sealed class ReadinessTests
         Assert.Contains($"cluster {LiveCluster} ", reason, StringComparison.Ordinal);
         Assert.Contains("did not answer within 0.5 s", reason, StringComparison.Ordinal);
 
-        // The probe's own timeout in deploy/base is 2 s; the check gives up well before a test's limit.
+        // The probe's own timeout in deploy/base is 2 s; the check gives up long before this limit.
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
@@ -148,7 +152,8 @@ public sealed class ReadinessTests
         FailVersion(api, 502);
         using var kubeconfig = TempKubeconfig.For(api.BaseUri);
         await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        await using var bot = await RunningBot.StartAsync(slack, settings => WithLiveCluster(settings, kubeconfig));
+        await using var bot = await RunningBot.StartAsync(
+            slack, settings => WithLiveCluster(settings, kubeconfig));
 
         var (before, _) = await ProbeAsync(bot);
         api.AlwaysFail(VersionPaths[0], new FakeAnswer(200, "{\"major\":\"1\",\"minor\":\"33\"}"));

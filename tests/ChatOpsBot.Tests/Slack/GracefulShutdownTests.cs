@@ -44,7 +44,8 @@ public sealed class GracefulShutdownTests
             .Select(call => call.ThreadTs)
             .ToList();
         Assert.Equal(["1712345678.000100", "1712345678.000200"], replies.Order());
-        Assert.DoesNotContain(bot.Logs.Lines, line => line.Contains("cancelled by shutdown", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            bot.Logs.Lines, line => line.Contains("cancelled by shutdown", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -97,7 +98,8 @@ public sealed class GracefulShutdownTests
         await bot.App.StopAsync(CancellationToken.None).WaitAsync(BotTimeouts.Reply);
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
-        Assert.Contains(bot.Logs.Lines, line => line.Contains("Shutdown timeout reached", StringComparison.Ordinal));
+        Assert.Contains(
+            bot.Logs.Lines, line => line.Contains("Shutdown timeout reached", StringComparison.Ordinal));
         held.Release();
     }
 
