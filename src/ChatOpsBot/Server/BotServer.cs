@@ -112,24 +112,26 @@ internal static class BotServer
     {
         if (!await store.CanReachAsync(cancellationToken).ConfigureAwait(false))
         {
-            return NotReady("the request store cannot be reached");
+            return NotReady("the request store cannot be reached", clusters);
         }
 
         if (socketOptions.Value.IsEnabled && !socketMode.IsConnected)
         {
-            return NotReady("Socket Mode is not connected yet");
+            return NotReady("Socket Mode is not connected yet", clusters);
         }
 
         if (await clusterReadiness.ProblemAsync(cancellationToken).ConfigureAwait(false) is { } problem)
         {
-            return NotReady(problem);
+            return NotReady(problem, clusters);
         }
 
         return Results.Json(new { ready = true, clusters = clusters.Names });
     }
 
-    private static IResult NotReady(string reason) =>
-        Results.Json(new { ready = false, reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static IResult NotReady(string reason, IClusterSourceProvider clusters) =>
+        Results.Json(
+            new { ready = false, reason, clusters = clusters.Names },
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static List<ClusterSettings> ReadClusters(ConfigurationManager configuration)
     {

@@ -49,16 +49,19 @@ public sealed partial class ReadmeLayoutTests
         Assert.All(links, target =>
         {
             Assert.False(target.Contains("://", StringComparison.Ordinal), $"{target} leaves the repository");
-            Assert.False(target.Contains("issues", StringComparison.OrdinalIgnoreCase), $"{target} names an issue");
+            Assert.False(
+                target.Contains("issues", StringComparison.OrdinalIgnoreCase), $"{target} names an issue");
             var path = target.Split('#')[0];
-            Assert.True(path.Length == 0 || Path.Exists(Path.Combine(root, path)), $"{target} does not exist");
+            Assert.True(
+                path.Length == 0 || Path.Exists(Path.Combine(root, path)), $"{target} does not exist");
         });
     }
 
     // The test runs from the repository's tests/…/bin folder.
     private static string RepositoryRoot()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        for (; folder is not null; folder = folder.Parent)
         {
             if (File.Exists(Path.Combine(folder.FullName, "ChatOpsBot.sln")))
             {

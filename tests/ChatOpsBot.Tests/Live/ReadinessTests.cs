@@ -55,6 +55,7 @@ public sealed class ReadinessTests
         var reason = (string)body["reason"]!;
         Assert.Contains($"cluster {LiveCluster} ", reason, StringComparison.Ordinal);
         Assert.Contains($"HTTP {status}", reason, StringComparison.Ordinal);
+        Assert.Equal(["seed", LiveCluster], body["clusters"]!.AsArray().Select(name => (string?)name));
         Assert.DoesNotContain(TempKubeconfig.Token, body.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain(
             bot.Logs.Lines, line => line.Contains(TempKubeconfig.Token, StringComparison.Ordinal));
