@@ -38,6 +38,7 @@ internal static class BotServer
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
 
+        ServerSettings.Register(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
@@ -100,29 +101,37 @@ internal static class BotServer
     }
 
     // Ready means: every option validated at start-up (or the server would not be up), the
-    // request store answers, and Socket Mode is connected when it is on.
+    // request store answers, Socket Mode is connected when it is on, and every cluster answers.
     private static async Task<IResult> Ready(
         IClusterSourceProvider clusters,
         IStoreHealth store,
         SocketModeClient socketMode,
         IOptions<SocketModeOptions> socketOptions,
+        ClusterReadiness clusterReadiness,
         CancellationToken cancellationToken)
     {
         if (!await store.CanReachAsync(cancellationToken).ConfigureAwait(false))
         {
-            return NotReady("the request store cannot be reached");
+            return NotReady("the request store cannot be reached", clusters);
         }
 
         if (socketOptions.Value.IsEnabled && !socketMode.IsConnected)
         {
-            return NotReady("Socket Mode is not connected yet");
+            return NotReady("Socket Mode is not connected yet", clusters);
+        }
+
+        if (await clusterReadiness.ProblemAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return NotReady(problem, clusters);
         }
 
         return Results.Json(new { ready = true, clusters = clusters.Names });
     }
 
-    private static IResult NotReady(string reason) =>
-        Results.Json(new { ready = false, reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static IResult NotReady(string reason, IClusterSourceProvider clusters) =>
+        Results.Json(
+            new { ready = false, reason, clusters = clusters.Names },
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static List<ClusterSettings> ReadClusters(ConfigurationManager configuration)
     {
