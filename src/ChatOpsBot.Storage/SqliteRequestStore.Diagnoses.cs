@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Storage.Json;
 using ChatOpsBot.Storage.Sql;
 using Microsoft.Data.Sqlite;
@@ -94,6 +95,7 @@ public sealed partial class SqliteRequestStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
         return new AccessRequestResult(AccessRequestStatus.Recorded, updated);
     }
 

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Diagnosis;
+using ChatOpsBot.Core.Telemetry;
 
 namespace ChatOpsBot.Core.Requests;
 
@@ -89,6 +90,7 @@ public sealed partial class InMemoryDiagnosisStore : IDiagnosisStore, IAccessReq
                 AddRequest(request);
             }
 
+            BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
             return Task.FromResult(new AccessRequestResult(AccessRequestStatus.Recorded, updated));
         }
     }

@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Slack.Blocks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -105,6 +106,8 @@ internal sealed partial class VerificationService : BackgroundService
         TimeSpan lastWait,
         CancellationToken cancellationToken)
     {
+        using var activity = BotTelemetry.Source.StartActivity("verification");
+        activity?.SetTag("request.id", request.Id);
         DiagnosisReport? report = null;
         string? problem = null;
         try
@@ -127,6 +130,7 @@ internal sealed partial class VerificationService : BackgroundService
             LogCheckFailed(request.Id, exception.GetType().Name);
         }
 
+        activity?.SetTag("allowed", report?.Allowed ?? false);
         if (report is { Allowed: true })
         {
             _schedule.Remove(request.Id);
