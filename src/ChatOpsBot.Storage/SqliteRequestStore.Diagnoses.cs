@@ -88,14 +88,19 @@ public sealed partial class SqliteRequestStore
         }
 
         var updated = stored with { AccessRequest = new AccessRequestRecord(requestedBy, now) };
-        if (AccessRequest.From(updated, requestedBy, now) is { } request)
+        var request = AccessRequest.From(updated, requestedBy, now);
+        if (request is not null)
         {
             await InsertRequestAsync(connection, transaction, request, cancellationToken)
                 .ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
+        if (request is not null)
+        {
+            BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
+        }
+
         return new AccessRequestResult(AccessRequestStatus.Recorded, updated);
     }
 

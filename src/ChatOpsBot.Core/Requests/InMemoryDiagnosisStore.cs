@@ -88,9 +88,9 @@ public sealed partial class InMemoryDiagnosisStore : IDiagnosisStore, IAccessReq
             if (AccessRequest.From(updated, requestedBy, now) is { } request)
             {
                 AddRequest(request);
+                BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
             }
 
-            BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
             return Task.FromResult(new AccessRequestResult(AccessRequestStatus.Recorded, updated));
         }
     }
