@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Slack.Tests.Support;
 using ChatOpsBot.Tests.Telemetry;
@@ -81,28 +79,5 @@ public sealed class SlackMetricsTests : IAsyncLifetime
         // Only the drain's own diagnosis was counted.
         Assert.Single(metrics.Of(Diagnoses));
         Assert.Contains(_host.Engine.Requests, request => request.Text == chatter);
-    }
-
-    /// <summary>Keeps the product's finished spans.</summary>
-    private sealed class SpanCapture : IDisposable
-    {
-        private readonly ActivityListener _listener;
-        private readonly ConcurrentQueue<Activity> _spans = new();
-
-        public SpanCapture()
-        {
-            _listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == BotTelemetry.Name,
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-                ActivityStopped = activity => _spans.Enqueue(activity),
-            };
-            ActivitySource.AddActivityListener(_listener);
-        }
-
-        public List<Activity> Named(string name) =>
-            _spans.Where(span => span.OperationName == name).ToList();
-
-        public void Dispose() => _listener.Dispose();
     }
 }

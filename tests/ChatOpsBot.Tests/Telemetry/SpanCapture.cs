@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using ChatOpsBot.Core.Telemetry;
+
+namespace ChatOpsBot.Tests.Telemetry;
+
+/// <summary>
+/// Keeps the product's finished spans. The activity source is process-wide, so tests using it
+/// run in <see cref="MetricsGroup"/>. (Shared with the Slack tests as a linked file.)
+/// </summary>
+internal sealed class SpanCapture : IDisposable
+{
+    private readonly ActivityListener _listener;
+    private readonly ConcurrentQueue<Activity> _spans = new();
+
+    public SpanCapture()
+    {
+        _listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == BotTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) =>
+                ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity => _spans.Enqueue(activity),
+        };
+        ActivitySource.AddActivityListener(_listener);
+    }
+
+    /// <summary>The finished spans called <paramref name="name"/>, in the order they ended.</summary>
+    public List<Activity> Named(string name) =>
+        _spans.Where(span => span.OperationName == name).ToList();
+
+    public void Dispose() => _listener.Dispose();
+}
