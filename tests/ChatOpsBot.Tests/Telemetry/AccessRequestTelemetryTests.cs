@@ -29,7 +29,7 @@ public sealed class AccessRequestTelemetryTests
         var committed = setup.GitHub.State.ReadFile(pull.Head, RbacFile)!;
         await File.WriteAllTextAsync(
             Path.Combine(setup.Snapshot, "rb-hello.yaml"), committed[OriginalRbacFile.Length..]);
-        await setup.ThreadMessageAsync("now");
+        await setup.ThreadMessageAsync("you can exec into pods in `hello` now");
 
         var outcomes = metrics.Of(Requests).Select(item => item.Tags["outcome"]).ToList();
         Assert.Equal(["requested", "pr-opened", "approved", "merged", "verified"], outcomes);

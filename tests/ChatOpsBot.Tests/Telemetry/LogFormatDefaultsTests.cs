@@ -78,7 +78,7 @@ public sealed class LogFormatDefaultsTests : IDisposable
     private string SettingsFile(string formatter)
     {
         var path = Path.Combine(_folder, $"appsettings-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, $$$"""{"Logging":{"Console":{"FormatterName":"{{{formatter}}}"}}}""");
+        File.WriteAllText(path, "{\"Logging\":{\"Console\":{\"FormatterName\":\"" + formatter + "\"}}}");
         return path;
     }
 }
