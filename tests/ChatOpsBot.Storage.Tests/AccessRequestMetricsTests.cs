@@ -71,7 +71,12 @@ public sealed class AccessRequestMetricsTests : IDisposable
         await requests.TryAdvanceAsync(
             unverified, AccessRequestState.Approved, AccessRequestState.Merged, "bot", null, default);
         await requests.TryAdvanceAsync(
-            unverified, AccessRequestState.Merged, AccessRequestState.VerificationFailed, "bot", "still", default);
+            unverified,
+            AccessRequestState.Merged,
+            AccessRequestState.VerificationFailed,
+            "bot",
+            "still",
+            default);
 
         var outcomes = metrics.Of(Requests).Select(item => item.Tags["outcome"]).ToList();
         Assert.Equal(["denied", "failed", "approved", "merged", "verification-failed"], outcomes);

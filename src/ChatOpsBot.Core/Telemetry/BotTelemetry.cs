@@ -55,12 +55,16 @@ public static class BotTelemetry
     /// <summary>The product's meter.</summary>
     public static Meter Meter { get; } = new(Name, Version);
 
-    /// <summary>The product's activity source (spans for diagnosis, request, decision, verification).</summary>
+    /// <summary>
+    /// The product's activity source (spans for diagnosis, access request, decision, verification).
+    /// </summary>
     public static ActivitySource Source { get; } = new(Name, Version);
 
     /// <summary>Diagnoses that found an access error, by cause code and origin.</summary>
     public static Counter<long> Diagnoses { get; } = Meter.CreateCounter<long>(
-        "k8s_access_bot.diagnoses", "{diagnosis}", "Diagnoses that found an access error, by cause and origin.");
+        "k8s_access_bot.diagnoses",
+        "{diagnosis}",
+        "Diagnoses that found an access error, by cause and origin.");
 
     /// <summary>How long a diagnosis took, in seconds, by cause code and origin.</summary>
     public static Histogram<double> DiagnosisDuration { get; } = Meter.CreateHistogram(
@@ -84,7 +88,9 @@ public static class BotTelemetry
 
     /// <summary>Slack Web API calls that failed after their retries, by method and error kind.</summary>
     public static Counter<long> SlackApiFailures { get; } = Meter.CreateCounter<long>(
-        "k8s_access_bot.slack.api.failures", "{call}", "Slack Web API calls that failed, by method and kind.");
+        "k8s_access_bot.slack.api.failures",
+        "{call}",
+        "Slack Web API calls that failed, by method and kind.");
 
     /// <summary>GitHub calls that failed after their retries, by operation and error kind.</summary>
     public static Counter<long> GitHubFailures { get; } = Meter.CreateCounter<long>(

@@ -71,7 +71,8 @@ internal sealed partial class DiagnosisRunner
         requested ?? (_clusters?.Names is [var first, ..] ? first : "default");
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Diagnosis {DiagnosisId}: {CauseCode} on cluster {Cluster} ({Origin}) in {DurationMs:F1} ms")]
+        Message = "Diagnosis {DiagnosisId}: {CauseCode} on cluster {Cluster} ({Origin}) "
+                  + "in {DurationMs:F1} ms")]
     private partial void LogDiagnosed(
         string diagnosisId, string causeCode, string cluster, string origin, double durationMs);
 }

@@ -81,7 +81,8 @@ internal static class BotTelemetryExtensions
             .AddHttpClientInstrumentation();
         if (options.Prometheus.Enabled)
         {
-            metrics.AddPrometheusExporter(prometheus => prometheus.ScrapeEndpointPath = options.Prometheus.Path);
+            metrics.AddPrometheusExporter(
+                prometheus => prometheus.ScrapeEndpointPath = options.Prometheus.Path);
         }
 
         if (options.Otlp.IsEnabled)
@@ -119,7 +120,8 @@ internal static class BotTelemetryExtensions
     }
 
     // gRPC takes the collector's address as it is; OTLP over HTTP wants each signal's own path.
-    private static void Aim(OtlpExporterOptions exporter, TelemetryOptions.OtlpSettings settings, string signal)
+    private static void Aim(
+        OtlpExporterOptions exporter, TelemetryOptions.OtlpSettings settings, string signal)
     {
         var protocol = OtlpProtocols.Parse(settings.Protocol) ?? OtlpExportProtocol.Grpc;
         var endpoint = new Uri(settings.Endpoint!, UriKind.Absolute);

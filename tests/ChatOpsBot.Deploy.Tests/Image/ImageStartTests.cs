@@ -79,7 +79,8 @@ public sealed class ImageStartTests(BuiltImageFixture built)
 
         using (var http = new HttpClient { BaseAddress = bot.BaseAddress })
         using (var form = new FormUrlEncodedContent([new("command", "/k8s-access")]))
-        using (var unsigned = await http.PostAsync(new Uri("/slack/commands?probe=1", UriKind.Relative), form))
+        using (var unsigned = await http.PostAsync(
+                   new Uri("/slack/commands?probe=1", UriKind.Relative), form))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         }

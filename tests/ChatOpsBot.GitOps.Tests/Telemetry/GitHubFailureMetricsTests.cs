@@ -62,7 +62,8 @@ public sealed class GitHubFailureMetricsTests : GitHubTestSetup
     {
         using var repository = Repository();
         var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change()));
-        GitHub.FailNext("GET", $"/pulls/{opened.Number}", 401, new JsonObject { ["message"] = "Bad credentials" });
+        GitHub.FailNext(
+            "GET", $"/pulls/{opened.Number}", 401, new JsonObject { ["message"] = "Bad credentials" });
         using var metrics = new MetricCapture(Failures);
 
         var merged = await repository.MergeAsync(opened.Number, opened.HeadSha);

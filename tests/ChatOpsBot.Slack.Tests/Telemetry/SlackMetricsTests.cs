@@ -29,7 +29,8 @@ public sealed class SlackMetricsTests : IAsyncLifetime
         using var spans = new SpanCapture();
 
         using var response = await _host.SendAsync(SlackRequests.Event(
-            SlackPayloads.Message("EvMETRIC01", SlackPayloads.PastedError, "C0METRIC1", "1700000002.000100")));
+            SlackPayloads.Message(
+                "EvMETRIC01", SlackPayloads.PastedError, "C0METRIC1", "1700000002.000100")));
         response.EnsureSuccessStatusCode();
         await _host.Slack.WaitForCallsAsync(1);
 
@@ -39,7 +40,8 @@ public sealed class SlackMetricsTests : IAsyncLifetime
         Assert.Equal("message", counted.Tags[BotTelemetry.OriginTag]);
         var timed = Assert.Single(metrics.Of(Duration, ("cause", "MissingBinding"), ("origin", "message")));
         Assert.InRange(timed.Value, 0, 30);
-        var ack = Assert.Single(metrics.Of(Ack, ("endpoint", "events")));
+        var ack = await metrics.WaitForAsync(Ack, ("endpoint", "events"));
+        Assert.Single(metrics.Of(Ack, ("endpoint", "events")));
         Assert.InRange(ack.Value, 0, 30);
 
         var span = Assert.Single(spans.Named("diagnosis"));
@@ -53,12 +55,14 @@ public sealed class SlackMetricsTests : IAsyncLifetime
     {
         using var metrics = new MetricCapture(Diagnoses, Ack);
 
-        using var response = await _host.SendAsync(SlackRequests.Command(SlackRequests.CommandFields("hello")));
+        using var response = await _host.SendAsync(
+            SlackRequests.Command(SlackRequests.CommandFields("hello")));
         response.EnsureSuccessStatusCode();
         await _host.Slack.WaitForCallsAsync(1);
 
         var counted = Assert.Single(metrics.Of(Diagnoses));
         Assert.Equal("slash-command", counted.Tags[BotTelemetry.OriginTag]);
+        await metrics.WaitForAsync(Ack, ("endpoint", "commands"));
         Assert.Single(metrics.Of(Ack, ("endpoint", "commands")));
     }
 

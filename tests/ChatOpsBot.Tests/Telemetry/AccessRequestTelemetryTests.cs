@@ -34,14 +34,16 @@ public sealed class AccessRequestTelemetryTests
         var outcomes = metrics.Of(Requests).Select(item => item.Tags["outcome"]).ToList();
         Assert.Equal(["requested", "pr-opened", "approved", "merged", "verified"], outcomes);
 
-        var request = Assert.Single(spans.Named("access-request"));
+        var request = await spans.WaitForAsync("access-request");
         Assert.Equal(requestId, request.GetTagItem("diagnosis.id"));
-        var decision = Assert.Single(spans.Named("decision"));
+        var decision = await spans.WaitForAsync("decision");
         Assert.Equal("approve", decision.GetTagItem("verdict"));
         Assert.Equal(requestId, decision.GetTagItem("request.id"));
-        var checks = spans.Named("verification");
-        Assert.NotEmpty(checks);
-        Assert.All(checks, check => Assert.Equal(requestId, check.GetTagItem("request.id")));
-        Assert.Equal(true, checks[^1].GetTagItem("allowed"));
+        await spans.WaitForAsync("verification", check => Equals(check.GetTagItem("allowed"), true));
+        Assert.Single(spans.Named("access-request"));
+        Assert.Single(spans.Named("decision"));
+        Assert.All(
+            spans.Named("verification"),
+            check => Assert.Equal(requestId, check.GetTagItem("request.id")));
     }
 }

@@ -35,11 +35,33 @@ internal sealed class MetricCapture : IDisposable
     public IReadOnlyList<Recorded> Of(string instrument) =>
         _recorded.Where(item => item.Instrument == instrument).ToList();
 
-    /// <summary>The measurements of <paramref name="instrument"/> whose tags include all given ones.</summary>
+    /// <summary>
+    /// The measurements of <paramref name="instrument"/> whose tags include all given ones.
+    /// </summary>
     public IReadOnlyList<Recorded> Of(string instrument, params (string Key, string Value)[] tags) =>
         Of(instrument)
-            .Where(item => tags.All(tag => item.Tags.TryGetValue(tag.Key, out var value) && value == tag.Value))
+            .Where(item => tags.All(tag =>
+                item.Tags.TryGetValue(tag.Key, out var value) && value == tag.Value))
             .ToList();
+
+    /// <summary>
+    /// Waits (bounded) for a measurement of <paramref name="instrument"/> with the given tags:
+    /// some are recorded just after the answer that the test waited for went out.
+    /// </summary>
+    public async Task<Recorded> WaitForAsync(string instrument, params (string Key, string Value)[] tags)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            if (Of(instrument, tags) is [var first, ..])
+            {
+                return first;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no {instrument} measurement in time");
+            await Task.Delay(20);
+        }
+    }
 
     public void Dispose() => _listener.Dispose();
 
@@ -55,7 +77,8 @@ internal sealed class MetricCapture : IDisposable
     }
 
     /// <summary>One measurement.</summary>
-    internal sealed record Recorded(string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
+    internal sealed record Recorded(
+        string Instrument, double Value, IReadOnlyDictionary<string, string?> Tags);
 }
 
 /// <summary>Tests that listen to the process-wide meter: they run one at a time, after the others.</summary>

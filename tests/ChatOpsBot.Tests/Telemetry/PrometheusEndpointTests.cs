@@ -32,17 +32,20 @@ public sealed class PrometheusEndpointTests
         Assert.True(
             Sample(text, "k8s_access_bot_diagnoses_total", ("cause", "MissingBinding"), ("origin", "message"))
             >= 1);
-        Assert.True(
-            Sample(text, "k8s_access_bot_diagnosis_duration_seconds_count", ("cause", "MissingBinding")) >= 1);
+        Assert.True(Sample(
+            text, "k8s_access_bot_diagnosis_duration_seconds_count", ("cause", "MissingBinding")) >= 1);
         Assert.True(
             Sample(text, "k8s_access_bot_diagnosis_duration_seconds_sum", ("cause", "MissingBinding")) > 0);
         Assert.Matches(
-            new Regex("^k8s_access_bot_diagnosis_duration_seconds_bucket\\{[^}]*le=\"\\+Inf\"", RegexOptions.Multiline),
+            new Regex(
+                "^k8s_access_bot_diagnosis_duration_seconds_bucket\\{[^}]*le=\"\\+Inf\"",
+                RegexOptions.Multiline),
             text);
         Assert.Contains("# TYPE k8s_access_bot_diagnoses_total counter", text, StringComparison.Ordinal);
         Assert.Contains(
             "# TYPE k8s_access_bot_diagnosis_duration_seconds histogram", text, StringComparison.Ordinal);
-        Assert.True(Sample(text, "k8s_access_bot_chat_ack_duration_seconds_count", ("endpoint", "events")) >= 1);
+        Assert.True(Sample(
+            text, "k8s_access_bot_chat_ack_duration_seconds_count", ("endpoint", "events")) >= 1);
 
         // The standard ASP.NET Core instrumentation is there too.
         Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
@@ -55,7 +58,8 @@ public sealed class PrometheusEndpointTests
         await using (var moved = await RunningBot.StartAsync(
                          slack, settings => settings["Telemetry:Prometheus:Path"] = "/internal/metrics"))
         {
-            Assert.Contains("# TYPE", await ScrapeAsync(moved, "/internal/metrics"), StringComparison.Ordinal);
+            var scraped = await ScrapeAsync(moved, "/internal/metrics");
+            Assert.Contains("# TYPE", scraped, StringComparison.Ordinal);
             using var old = await moved.Client.GetAsync(new Uri("/metrics", UriKind.Relative));
             Assert.Equal(HttpStatusCode.NotFound, old.StatusCode);
         }
@@ -74,7 +78,8 @@ public sealed class PrometheusEndpointTests
     [InlineData("Telemetry:Otlp:Endpoint", "ftp://collector:4317", "Telemetry:Otlp:Endpoint")]
     [InlineData("Telemetry:Otlp:Protocol", "udp", "Telemetry:Otlp:Protocol")]
     [InlineData("Telemetry:ServiceName", " ", "Telemetry:ServiceName")]
-    public async Task Unusable_setting_stops_the_start_naming_the_setting(string key, string value, string named)
+    public async Task Unusable_setting_stops_the_start_naming_the_setting(
+        string key, string value, string named)
     {
         await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
         var settings = RunningBot.Settings(slack);
@@ -101,7 +106,8 @@ public sealed class PrometheusEndpointTests
         });
 
         await DiagnoseSeedErrorAsync(bot);
-        Assert.Contains("k8s_access_bot_diagnoses_total", await ScrapeAsync(bot, "/metrics"), StringComparison.Ordinal);
+        var scraped = await ScrapeAsync(bot, "/metrics");
+        Assert.Contains("k8s_access_bot_diagnoses_total", scraped, StringComparison.Ordinal);
     }
 
     private static async Task DiagnoseSeedErrorAsync(RunningBot bot)
@@ -116,7 +122,8 @@ public sealed class PrometheusEndpointTests
     {
         using var response = await bot.Client.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "text/plain", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         return await response.Content.ReadAsStringAsync();
     }
 

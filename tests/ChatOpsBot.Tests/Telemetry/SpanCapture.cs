@@ -29,5 +29,26 @@ internal sealed class SpanCapture : IDisposable
     public List<Activity> Named(string name) =>
         _spans.Where(span => span.OperationName == name).ToList();
 
+    /// <summary>
+    /// Waits (bounded) until a span called <paramref name="name"/> matching
+    /// <paramref name="match"/> has ended: a span may end just after the reply it sent arrived.
+    /// </summary>
+    public async Task<Activity> WaitForAsync(
+        string name, Func<Activity, bool>? match = null, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var found = Named(name).FirstOrDefault(span => match?.Invoke(span) ?? true);
+            if (found is not null)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"no span {name} ended in time");
+            await Task.Delay(20);
+        }
+    }
+
     public void Dispose() => _listener.Dispose();
 }

@@ -62,9 +62,11 @@ public sealed class StructuredLogTests
         Assert.NotEmpty(loud);
         Assert.DoesNotContain(loud, line => line.Contains(marker, StringComparison.Ordinal));
         Assert.DoesNotContain(loud, line => line.Contains(secret, StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Lines, line => line.Contains(RunningBot.BotToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            logs.Lines, line => line.Contains(RunningBot.BotToken, StringComparison.Ordinal));
 
-        var events = Single(entries, "RequestLogMiddleware", state => Text(state, "Route") == "/slack/events");
+        var events = Single(
+            entries, "RequestLogMiddleware", state => Text(state, "Route") == "/slack/events");
         Assert.Equal("Information", Level(events));
         Assert.Equal("POST", Text(State(events), "Method"));
         Assert.Equal(200, State(events).GetProperty("StatusCode").GetInt32());
@@ -73,7 +75,8 @@ public sealed class StructuredLogTests
         var health = Single(entries, "RequestLogMiddleware", state => Text(state, "Route") == "/healthz");
         Assert.Equal("Debug", Level(health));
 
-        var diagnosis = Single(entries, "DiagnosisRunner", state => Text(state, "DiagnosisId") == diagnosisId);
+        var diagnosis = Single(
+            entries, "DiagnosisRunner", state => Text(state, "DiagnosisId") == diagnosisId);
         Assert.Equal("Information", Level(diagnosis));
         Assert.Equal("MissingBinding", Text(State(diagnosis), "CauseCode"));
         Assert.Equal("seed", Text(State(diagnosis), "Cluster"));
