@@ -35,7 +35,7 @@ internal static class BotServer
             PlaygroundMode.ApplyDefaults(builder);
         }
 
-        builder.AddBotTelemetry();
+        builder.AddBotTelemetry(playground);
 
         var clusters = ReadClusters(builder.Configuration);
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>

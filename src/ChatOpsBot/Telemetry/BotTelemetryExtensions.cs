@@ -1,5 +1,4 @@
 using ChatOpsBot.Core.Telemetry;
-using ChatOpsBot.Playground;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
@@ -23,11 +22,13 @@ internal static class BotTelemetryExtensions
     private const string PlaygroundPollPath = "/playground/api/messages";
 
     /// <summary>Adds the log format defaults, the options and OpenTelemetry to the builder.</summary>
+    /// <param name="builder">The server's builder.</param>
+    /// <param name="playground">True for the local playground (readable log lines).</param>
     /// <exception cref="OptionsValidationException">A <c>Telemetry</c> setting is unusable.</exception>
-    public static WebApplicationBuilder AddBotTelemetry(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddBotTelemetry(this WebApplicationBuilder builder, bool playground)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        LogFormatDefaults.Apply(builder.Configuration, PlaygroundMode.IsRequested(builder.Configuration));
+        LogFormatDefaults.Apply(builder.Configuration, playground);
 
         var options = Read(builder.Configuration);
         builder.Services.AddSingleton<IValidateOptions<TelemetryOptions>, TelemetryOptionsValidator>();

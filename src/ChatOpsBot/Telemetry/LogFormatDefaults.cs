@@ -34,6 +34,7 @@ internal static class LogFormatDefaults
         ["Logging:Console:FormatterOptions:SingleLine"] = "true",
         ["Logging:Console:FormatterOptions:IncludeScopes"] = "false",
         ["Logging:Console:FormatterOptions:TimestampFormat"] = "HH:mm:ss ",
+        ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "false",
     };
 
     /// <summary>

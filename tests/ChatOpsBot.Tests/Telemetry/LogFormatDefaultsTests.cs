@@ -1,5 +1,10 @@
+using ChatOpsBot.Server;
 using ChatOpsBot.Telemetry;
+using ChatOpsBot.Tests.Slack;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Tests.Telemetry;
 
@@ -73,6 +78,38 @@ public sealed class LogFormatDefaultsTests : IDisposable
         {
             Environment.SetEnvironmentVariable(variable + "Logging__Console__FormatterName", null);
         }
+    }
+
+    [Theory]
+    [InlineData(true, "simple")]
+    [InlineData(false, "json")]
+    public void Server_picks_the_format_by_mode_over_the_shipped_settings_file(
+        bool playground, string expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            // No Slack secret at all is what starts the playground.
+            ["Playground:Enabled"] = null,
+            ["Clusters:0:Name"] = "seed",
+            ["Clusters:0:Snapshot"] = RunningBot.SeedSnapshot,
+            ["Storage:SqlitePath"] = Path.Combine(_folder, "store.db"),
+            ["Slack:SigningSecret"] = playground ? null : RunningBot.SigningSecret,
+            ["Slack:BotToken"] = playground ? null : RunningBot.BotToken,
+            ["Slack:SigningSecretFile"] = null,
+            ["Slack:BotTokenFile"] = null,
+            ["Slack:AppToken"] = null,
+            ["Slack:AppTokenFile"] = null,
+            ["urls"] = "http://127.0.0.1:0",
+        };
+
+        using var app = BotServer.Build([], builder =>
+        {
+            builder.Configuration.AddJsonFile(SettingsFile("json"));
+            builder.Configuration.AddInMemoryCollection(settings);
+        });
+
+        var console = app.Services.GetRequiredService<IOptions<ConsoleLoggerOptions>>().Value;
+        Assert.Equal(expected, console.FormatterName);
     }
 
     private string SettingsFile(string formatter)
