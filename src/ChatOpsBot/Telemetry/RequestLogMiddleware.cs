@@ -75,14 +75,19 @@ internal sealed partial class RequestLogMiddleware
     }
 
     // The pattern for matched routes ("/slack/commands"); a bounded path for the rest, since
-    // anyone can send any path.
+    // anyone can send any path (decoded: a %0A would start a fake line in plain-text logs).
     private static string RouteOf(HttpContext context, string path) =>
         context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { Length: > 0 } pattern }
             ? pattern
             : Bounded(path, MaxPathLength);
 
-    private static string Bounded(string text, int length) =>
-        text.Length <= length ? text : text[..length] + "…";
+    private static string Bounded(string text, int length)
+    {
+        var kept = text.Length <= length ? text : text[..length] + "…";
+        return kept.Any(char.IsControl)
+            ? string.Concat(kept.Select(c => char.IsControl(c) ? '?' : c))
+            : kept;
+    }
 
     [LoggerMessage(EventId = 2000, Level = LogLevel.Information,
         Message = "HTTP {Method} {Route} answered {StatusCode} in {DurationMs} ms")]
