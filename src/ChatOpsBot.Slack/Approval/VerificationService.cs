@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Work;
 using Microsoft.Extensions.Hosting;
@@ -110,6 +111,8 @@ internal sealed partial class VerificationService : DrainingBackgroundService
         TimeSpan lastWait,
         CancellationToken cancellationToken)
     {
+        using var activity = BotTelemetry.Source.StartActivity("verification");
+        activity?.SetTag("request.id", request.Id);
         DiagnosisReport? report = null;
         string? problem = null;
         try
@@ -132,6 +135,7 @@ internal sealed partial class VerificationService : DrainingBackgroundService
             LogCheckFailed(request.Id, exception.GetType().Name);
         }
 
+        activity?.SetTag("allowed", report?.Allowed ?? false);
         if (report is { Allowed: true })
         {
             _schedule.Remove(request.Id);

@@ -6,6 +6,7 @@ using ChatOpsBot.Slack.SocketMode;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Playground;
+using ChatOpsBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Server;
@@ -34,6 +35,8 @@ internal static class BotServer
             PlaygroundMode.ApplyDefaults(builder);
         }
 
+        builder.AddBotTelemetry(playground);
+
         var clusters = ReadClusters(builder.Configuration);
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
@@ -49,6 +52,7 @@ internal static class BotServer
         }
 
         var app = builder.Build();
+        app.MapBotTelemetry();
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", Ready);
