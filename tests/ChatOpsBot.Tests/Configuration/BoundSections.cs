@@ -6,6 +6,7 @@ using ChatOpsBot.Slack.SocketMode;
 using ChatOpsBot.Slack.WebApi;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Teams.Configuration;
+using ChatOpsBot.Telemetry;
 
 namespace ChatOpsBot.Tests.Configuration;
 
@@ -39,5 +40,6 @@ internal static class BoundSections
         new("GitHub", typeof(GitHubRbacOptions)),
         new("Teams", typeof(TeamsOptions)),
         new("Server", typeof(ServerOptions)),
+        new("Telemetry", typeof(TelemetryOptions)),
     ];
 }
