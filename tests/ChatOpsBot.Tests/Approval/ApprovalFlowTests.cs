@@ -110,7 +110,7 @@ public sealed class ApprovalFlowTests
     {
         await using var setup = await ApprovalSetup.StartAsync();
         var reply = await setup.DiagnoseAsync();
-        await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
+        await setup.RequestedAsync(reply);
         var approval = await setup.ApprovalMessageAsync();
 
         var clicks = await Task.WhenAll(
@@ -137,7 +137,7 @@ public sealed class ApprovalFlowTests
     {
         await using var setup = await ApprovalSetup.StartAsync();
         var reply = await setup.DiagnoseAsync();
-        await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
+        await setup.RequestedAsync(reply);
         var approval = await setup.ApprovalMessageAsync();
 
         await setup.ClickAsync(approval, Deny, GroupAdmin);
@@ -158,7 +158,7 @@ public sealed class ApprovalFlowTests
     {
         await using var setup = await ApprovalSetup.StartAsync();
         var reply = await setup.DiagnoseAsync();
-        await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
+        await setup.RequestedAsync(reply);
         var approval = await setup.ApprovalMessageAsync();
 
         await setup.StopBotAsync();
@@ -180,7 +180,7 @@ public sealed class ApprovalFlowTests
 
         await using var setup = await ApprovalSetup.StartAsync(GitReview);
         var reply = await setup.DiagnoseAsync();
-        await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
+        await setup.RequestedAsync(reply);
         var approval = await setup.ApprovalMessageAsync();
 
         await setup.ClickAsync(approval, Approve, Admin);

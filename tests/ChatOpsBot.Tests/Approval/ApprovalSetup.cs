@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.GitOps.Tests.GitHub;
 using ChatOpsBot.Tests.Slack;
+using ChatOpsBot.Slack.Blocks;
 using Microsoft.AspNetCore.Builder;
 
 namespace ChatOpsBot.Tests.Approval;
@@ -141,6 +142,16 @@ internal sealed class ApprovalSetup : IAsyncDisposable
     /// <summary>What the bot told the clicker through <paramref name="responseUrl"/>.</summary>
     public async Task<string> ToldAsync(Uri responseUrl) =>
         (await Slack.WaitForAsync(call => call.Path == responseUrl.AbsolutePath)).Text!;
+
+    /// <summary>
+    /// Clicks Request access as the requester and checks the answer says the pull request is
+    /// open, so a failure names what went wrong rather than timing out later.
+    /// </summary>
+    public async Task RequestedAsync(SlackCall reply)
+    {
+        var told = await ToldAsync(await ClickAsync(reply, SlackActionIds.RequestAccess, Requester));
+        Assert.StartsWith("Requested: ", told, StringComparison.Ordinal);
+    }
 
     /// <summary>The approvers' message.</summary>
     public Task<SlackCall> ApprovalMessageAsync() => Slack.WaitForPostAsync(ApproverChannel);
