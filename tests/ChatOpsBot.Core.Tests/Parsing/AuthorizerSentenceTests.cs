@@ -26,6 +26,35 @@ public sealed class AuthorizerSentenceTests
         Assert.Null(attempt.Reason);
     }
 
+    [Theory]
+    [InlineData(@"alice\""x@corp.test", "alice\"x@corp.test")]
+    [InlineData(@"ci\\deploy", "ci\\deploy")]
+    [InlineData(@"odd\\\""both", "odd\\\"both")]
+    public void ReadsANameTheServerQuotedWithEscapes(string quoted, string expected)
+    {
+        var attempt = First("Error from server (Forbidden): pods \"web-1\" is forbidden: User "
+            + $"\"{quoted}\" cannot create resource \"pods/exec\" in API group \"\" in the "
+            + "namespace \"hello\"");
+
+        Assert.Equal(expected, attempt.User);
+        Assert.Equal("create", attempt.Verb);
+        Assert.Equal("exec", attempt.Subresource);
+        Assert.Equal("hello", attempt.Namespace);
+    }
+
+    [Fact]
+    public void ReadsAnEscapedQuoteInsideAJsonEscapedPaste()
+    {
+        // kubectl -o json puts the message in a JSON string: the server's \" arrives as \\\".
+        var attempt = First("{\"message\": \"pods \\\"web-1\\\" is forbidden: User "
+            + "\\\"bob\\\\\\\"q\\\" cannot get resource \\\"pods\\\" in API group "
+            + "\\\"\\\" in the namespace \\\"hello\\\"\"}");
+
+        Assert.Equal("bob\"q", attempt.User);
+        Assert.Equal("get", attempt.Verb);
+        Assert.Equal("hello", attempt.Namespace);
+    }
+
     [Fact]
     public void ReadsClusterScopeAndAGroupQualifiedPrefix()
     {

@@ -95,6 +95,8 @@ internal static class PasteNormalizer
     }
 
     // Undoes JSON string escaping, however many times it was applied (\" and \\\" both give ").
+    // One exception: the server quotes names like Go's %q, so a quote inside a user name is
+    // itself escaped, one level deeper than the quotes around it. Those stay \" for the scanner.
     private static string Unescape(string text)
     {
         if (!text.Contains('\\', StringComparison.Ordinal))
@@ -102,6 +104,7 @@ internal static class PasteNormalizer
             return text;
         }
 
+        var innerQuoteRun = InnerQuoteRun(text);
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
@@ -117,6 +120,14 @@ internal static class PasteNormalizer
                 run++;
             }
 
+            if (EscapedBackslashes(run - i, innerQuoteRun) is { } literal
+                && run < text.Length && text[run] == '"')
+            {
+                sb.Append('\\', 2 * literal).Append("\\\"");
+                i = run;
+                continue;
+            }
+
             var consumed = AppendEscape(text, run, sb);
             if (consumed < 0)
             {
@@ -130,6 +141,34 @@ internal static class PasteNormalizer
         }
 
         return sb.ToString();
+    }
+
+    // How many literal backslashes precede an escaped quote inside the name, written in a run
+    // of this length; null when the run is a plain (JSON) escape. Each literal backslash is one
+    // level deeper too, so it takes innerQuoteRun + 1 backslashes.
+    private static int? EscapedBackslashes(int run, int innerQuoteRun) =>
+        innerQuoteRun > 0 && run >= innerQuoteRun && (run - innerQuoteRun) % (innerQuoteRun + 1) == 0
+            ? (run - innerQuoteRun) / (innerQuoteRun + 1)
+            : null;
+
+    // The backslash run an escaped quote inside the quoted user name has: twice the run before
+    // the quote that opens the name, plus one. -1 when the text names no user.
+    private static int InnerQuoteRun(string text)
+    {
+        var user = text.IndexOf("User ", StringComparison.Ordinal);
+        if (user < 0)
+        {
+            return -1;
+        }
+
+        var at = user + "User ".Length;
+        var run = 0;
+        while (at + run < text.Length && text[at + run] == '\\')
+        {
+            run++;
+        }
+
+        return at + run < text.Length && text[at + run] == '"' ? 2 * run + 1 : -1;
     }
 
     // Appends the character an escape stands for; returns its length after the backslashes, or -1.

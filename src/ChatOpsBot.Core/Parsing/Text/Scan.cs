@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace ChatOpsBot.Core.Parsing.Text;
 
 /// <summary>
@@ -75,7 +77,9 @@ internal static class Scan
     /// <summary>
     /// Reads a double-quoted value at <paramref name="i"/>. A value may not span lines; one
     /// left open at the end of a line or of the text is accepted only when
-    /// <paramref name="allowOpen"/> (pastes lose closing quotes).
+    /// <paramref name="allowOpen"/> (pastes lose closing quotes). The API server quotes names
+    /// the way Go's <c>%q</c> does, so <c>\"</c> and <c>\\</c> inside are an escaped quote
+    /// and backslash.
     /// </summary>
     public static int Quoted(string text, int i, out string value, bool allowOpen = false)
     {
@@ -86,11 +90,19 @@ internal static class Scan
         }
 
         var limit = Math.Min(text.Length, i + 1 + MaxValue);
+        var escaped = false;
         for (var j = i + 1; j < limit; j++)
         {
+            if (text[j] == '\\' && j + 1 < limit && text[j + 1] is '"' or '\\')
+            {
+                escaped = true;
+                j++;
+                continue;
+            }
+
             if (text[j] == '"')
             {
-                value = text[(i + 1)..j];
+                value = escaped ? Unescape(text[(i + 1)..j]) : text[(i + 1)..j];
                 return j + 1;
             }
 
@@ -101,6 +113,23 @@ internal static class Scan
         }
 
         return allowOpen && limit == text.Length ? Open(text, i, limit, out value) : -1;
+    }
+
+    // Only the two escapes the loop above accepted; anything else stays as written.
+    private static string Unescape(string quoted)
+    {
+        var sb = new StringBuilder(quoted.Length);
+        for (var k = 0; k < quoted.Length; k++)
+        {
+            if (quoted[k] == '\\' && k + 1 < quoted.Length && quoted[k + 1] is '"' or '\\')
+            {
+                k++;
+            }
+
+            sb.Append(quoted[k]);
+        }
+
+        return sb.ToString();
     }
 
     private static int Open(string text, int quote, int end, out string value)
