@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOpsBot.Teams.Cards;
 
 namespace ChatOpsBot.Teams.Adapter;
 
@@ -6,17 +7,17 @@ namespace ChatOpsBot.Teams.Adapter;
 internal static class InvokeAnswers
 {
     /// <summary>The click was taken on; the answer follows in the conversation.</summary>
-    public static JsonObject Working() => PendingCards.Message("Got it, working on it…");
+    public static JsonObject Working() => InvokeResponses.Message("Got it, working on it…");
 
     /// <summary>The work queue is full.</summary>
     public static JsonObject Busy() =>
-        PendingCards.Error(503, "busy", "I am busy right now. Please try again in a minute.");
+        InvokeResponses.Error(503, "busy", "I am busy right now. Please try again in a minute.");
 
     /// <summary>The click is not one of the bot's buttons.</summary>
     public static JsonObject Unknown() =>
-        PendingCards.Error(400, "unknown_action", "I don't know this button.");
+        InvokeResponses.Error(400, "unknown_action", "I don't know this button.");
 
     /// <summary>The click came from someone the bot cannot identify (no Entra user).</summary>
     public static JsonObject Refused() =>
-        PendingCards.Error(400, "unknown_user", "I can only act for a signed-in Teams user.");
+        InvokeResponses.Error(400, "unknown_user", "I can only act for a signed-in Teams user.");
 }

@@ -5,6 +5,7 @@ using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
 using ChatOpsBot.Slack.Work;
+using ChatOpsBot.Teams.Cards;
 using ChatOpsBot.Teams.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,8 @@ namespace ChatOpsBot.Teams.Adapter;
 /// </summary>
 public sealed partial class TeamsInbound : ITeamsActivityHandler
 {
+    private const string ActionPrefix = "k8s_access.";
+
     private readonly ISlackInboundHandler _handler;
     private readonly TeamsIdMap _ids;
     private readonly TeamsResponseUrls _responseUrls;
@@ -230,7 +233,14 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
     private async Task<JsonObject> ClickAsync(
         TeamsActivity activity, TeamsSender sender, JsonObject value, CancellationToken cancellationToken)
     {
-        if (PendingCards.Read(value) is not { } click)
+        CardAction? click;
+        using (var read = JsonDocument.Parse(value.ToJsonString()))
+        {
+            click = CardActionReader.TryRead(read.RootElement);
+        }
+
+        // Every button and menu of the bot has an action id with this prefix.
+        if (click is null || !click.ActionId.StartsWith(ActionPrefix, StringComparison.Ordinal))
         {
             return InvokeAnswers.Unknown();
         }
@@ -242,7 +252,7 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             : null;
         var responseUrl = _responseUrls.Create(new TeamsResponseTarget(
             sender.Conversation.Channel, sender.UserId, sender.ReplyThreadTs, cardTs));
-        var payload = click.BlockActions(sender, cardTs, responseUrl);
+        var payload = TeamsBlockActions.From(click, sender, cardTs, responseUrl);
         using var document = JsonDocument.Parse(payload.ToJsonString());
         try
         {

@@ -138,10 +138,7 @@ public sealed class TeamsSlackApi : ISlackWebApi
 
     private async Task<JsonObject> BuildAsync(SlackMessage message, CancellationToken cancellationToken)
     {
-        var mentioned = TeamsMentions.UserIds(message.Text)
-            .Concat(TeamsMentions.UserIds(message.Blocks?.ToJsonString()))
-            .Distinct(StringComparer.Ordinal)
-            .Take(TeamsMentions.MaxUsers);
+        var mentioned = TeamsMentions.UserIds(message.Text, message.Blocks);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var user in mentioned)
         {

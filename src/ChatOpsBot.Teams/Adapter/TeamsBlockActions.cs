@@ -1,34 +1,33 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Teams.Cards;
 
 namespace ChatOpsBot.Teams.Adapter;
 
-/// <summary>One click on a card: the Slack element it was rendered from, and what was chosen.</summary>
-/// <param name="ActionId">The Slack action_id.</param>
-/// <param name="BlockId">The Slack block_id, when the element had one.</param>
-/// <param name="Value">The button's value.</param>
-/// <param name="SelectedOption">The option chosen in a menu, for a menu's button.</param>
-public sealed record TeamsClick(string ActionId, string? BlockId, string? Value, string? SelectedOption)
+/// <summary>Turns a card click into the <c>block_actions</c> payload Slack would send for it.</summary>
+public static class TeamsBlockActions
 {
     /// <summary>
-    /// The <c>block_actions</c> payload Slack would send for this click: who clicked (the signed
+    /// The <c>block_actions</c> payload for <paramref name="click"/>: who clicked (the signed
     /// activity's user and tenant), where (the card's conversation and message) and the one action.
     /// </summary>
+    /// <param name="click">The click, as read from the activity's value.</param>
     /// <param name="sender">Who clicked, and where.</param>
     /// <param name="cardTs">The clicked card's alias, when the click named it.</param>
     /// <param name="responseUrl">Where the flow's answers to the click go.</param>
     /// <returns>The payload for <c>ISlackInboundHandler.HandleInteractionAsync</c>.</returns>
-    public JsonObject BlockActions(TeamsSender sender, string? cardTs, Uri responseUrl)
+    public static JsonObject From(CardAction click, TeamsSender sender, string? cardTs, Uri responseUrl)
     {
+        ArgumentNullException.ThrowIfNull(click);
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(responseUrl);
         var action = new JsonObject
         {
-            ["action_id"] = ActionId,
-            ["block_id"] = BlockId,
+            ["action_id"] = click.ActionId,
+            ["block_id"] = click.BlockId,
             ["action_ts"] = sender.Ts,
         };
-        if (SelectedOption is { } option)
+        if (click.SelectedOption is { } option)
         {
             action["type"] = "static_select";
             action["selected_option"] = new JsonObject { ["value"] = option };
@@ -36,7 +35,7 @@ public sealed record TeamsClick(string ActionId, string? BlockId, string? Value,
         else
         {
             action["type"] = "button";
-            action["value"] = Value;
+            action["value"] = click.Value;
         }
 
         var container = new JsonObject
