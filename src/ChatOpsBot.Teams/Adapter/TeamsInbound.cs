@@ -81,7 +81,7 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             return;
         }
 
-        var text = activity.CleanText.Trim();
+        var text = TeamsIncomingText.ToPlainText(activity.CleanText).Trim();
         if (text.Length == 0)
         {
             return;
@@ -250,6 +250,12 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             ? await _ids.RememberMessageAsync(sender.Conversation.Channel, cardId, conversationId, cancellationToken)
                 .ConfigureAwait(false)
             : null;
+        // A click on a channel post outside a thread answers under the clicked card.
+        if (sender.Conversation.IsChannel && sender.ThreadTs is null)
+        {
+            sender = sender with { ThreadTs = cardTs };
+        }
+
         var responseUrl = _responseUrls.Create(new TeamsResponseTarget(
             sender.Conversation.Channel, sender.UserId, sender.ReplyThreadTs, cardTs));
         var payload = TeamsBlockActions.From(click, sender, cardTs, responseUrl);

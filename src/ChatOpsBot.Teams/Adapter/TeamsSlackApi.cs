@@ -45,18 +45,16 @@ public sealed class TeamsSlackApi : ISlackWebApi
         if (root is null)
         {
             // An unknown thread (forgotten, or never ours) gets a new message rather than none.
-            id = await _connector
-                .SendToConversationAsync(conversation.ServiceUrl, conversation.ConversationId, activity,
-                    cancellationToken)
+            id = await ConnectorAsync("chat.postMessage", () => _connector.SendToConversationAsync(
+                    conversation.ServiceUrl, conversation.ConversationId, activity, cancellationToken))
                 .ConfigureAwait(false);
             conversationId = id is null ? conversation.ConversationId : conversation.ThreadConversationId(id);
         }
         else
         {
             conversationId = conversation.ThreadConversationId(root.ActivityId);
-            id = await _connector
-                .ReplyToActivityAsync(conversation.ServiceUrl, conversationId, root.ActivityId, activity,
-                    cancellationToken)
+            id = await ConnectorAsync("chat.postMessage", () => _connector.ReplyToActivityAsync(
+                    conversation.ServiceUrl, conversationId, root.ActivityId, activity, cancellationToken))
                 .ConfigureAwait(false);
         }
 
@@ -91,9 +89,13 @@ public sealed class TeamsSlackApi : ISlackWebApi
         var posted = await _ids.FindMessageAsync(target.Channel, target.Ts, cancellationToken).ConfigureAwait(false)
                      ?? throw new SlackApiException("chat.update", "message_not_found");
         var activity = await BuildAsync(message, cancellationToken).ConfigureAwait(false);
-        await _connector
-            .UpdateActivityAsync(conversation.ServiceUrl, posted.ConversationId, posted.ActivityId, activity,
-                cancellationToken)
+        await ConnectorAsync("chat.update", async () =>
+            {
+                await _connector.UpdateActivityAsync(
+                    conversation.ServiceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken)
+                    .ConfigureAwait(false);
+                return (string?)null;
+            })
             .ConfigureAwait(false);
     }
 
@@ -129,6 +131,24 @@ public sealed class TeamsSlackApi : ISlackWebApi
 
         await PostEphemeralAsync(target.Channel, target.User, message, target.ThreadTs, cancellationToken)
             .ConfigureAwait(false);
+    }
+
+    // The flow handles Slack's failures; a Bot Connector refusal is reported as one of them.
+    private static async Task<string?> ConnectorAsync(string method, Func<Task<string?>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (BotConnectorException problem)
+        {
+            throw new SlackApiException(method, "teams_connector_refused: " + problem.Message);
+        }
+        catch (ArgumentException)
+        {
+            // A stored service URL that is no longer acceptable (not https): nothing is sent.
+            throw new SlackApiException(method, "teams_service_url_refused");
+        }
     }
 
     private async Task<TeamsConversation> ConversationAsync(

@@ -133,7 +133,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
     }
 
-    private static List<(string Verb, JsonObject Data)> Executes(JsonNode node)
+    internal static List<(string Verb, JsonObject Data)> Executes(JsonNode node)
     {
         var found = new List<(string, JsonObject)>();
         switch (node)
