@@ -290,6 +290,7 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             .RememberConversationAsync(serviceUrl, conversationId, activity.ConversationType, cancellationToken)
             .ConfigureAwait(false);
         var channel = conversation.Channel;
+        LogConversation(channel, conversation.ConversationId, conversation.ConversationType, serviceUrl);
         var ts = await _ids.RememberMessageAsync(channel, id, conversationId, cancellationToken)
             .ConfigureAwait(false);
         var root = TeamsIdMap.ThreadRootOf(conversationId);
@@ -328,6 +329,11 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Teams {ActivityType} activity ignored: no user, id or conversation")]
     private partial void LogIgnored(string activityType);
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Teams activity in {Channel}: conversation {ConversationId} ({ConversationType}) at {ServiceUrl}")]
+    private partial void LogConversation(
+        string channel, string conversationId, string? conversationType, string serviceUrl);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Teams invoke that is not an Adaptive Card action ignored")]
     private partial void LogOddInvoke();
