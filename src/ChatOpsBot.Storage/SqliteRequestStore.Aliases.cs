@@ -48,7 +48,8 @@ public sealed partial class SqliteRequestStore : IChatAliasStore
         catch (SqliteException problem) when (problem.SqliteErrorCode == 19)
         {
             // SQLITE_CONSTRAINT: the key was looked up in this transaction, so the alias clashed.
-            throw new ChatAliasConflictException($"The {kind} alias {shortId} already names another id.", problem);
+            throw new ChatAliasConflictException(
+                $"The {kind} alias {shortId} already names another id.", problem);
         }
 
         transaction.Commit();

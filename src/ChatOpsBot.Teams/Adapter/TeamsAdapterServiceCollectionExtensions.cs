@@ -20,11 +20,13 @@ public static class TeamsAdapterServiceCollectionExtensions
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The configuration holding the <c>Teams</c> section.</param>
     /// <returns><paramref name="services"/>, for chaining.</returns>
-    public static IServiceCollection AddTeamsAdapter(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddTeamsAdapter(
+        this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<TeamsAdapterOptions>().Bind(configuration.GetSection(TeamsAdapterOptions.SectionName));
+        services.AddOptions<TeamsAdapterOptions>()
+            .Bind(configuration.GetSection(TeamsAdapterOptions.SectionName));
         services.TryAddSingleton<IChatAliasStore>(_ => new InMemoryChatAliasStore());
         services.TryAddSingleton<TeamsIdMap>();
         services.TryAddSingleton<TeamsResponseUrls>();

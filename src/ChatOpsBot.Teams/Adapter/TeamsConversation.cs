@@ -14,11 +14,15 @@ public sealed record TeamsConversation(
     /// <summary>True for the one-to-one chat with the bot.</summary>
     public bool IsPersonal => ConversationType == "personal";
 
-    /// <summary>The conversation id that addresses the thread under <paramref name="rootActivityId"/>.</summary>
+    /// <summary>
+    /// The conversation id that addresses the thread under <paramref name="rootActivityId"/>.
+    /// </summary>
     /// <param name="rootActivityId">The id of the thread's first message.</param>
     /// <returns>The id to post a threaded reply to.</returns>
     public string ThreadConversationId(string rootActivityId) =>
-        IsChannel && ConversationType is not null ? $"{ConversationId};messageid={rootActivityId}" : ConversationId;
+        IsChannel && ConversationType is not null
+            ? $"{ConversationId};messageid={rootActivityId}"
+            : ConversationId;
 }
 
 /// <summary>A message (activity) the adapter knows: its id and the conversation id that reaches it.</summary>

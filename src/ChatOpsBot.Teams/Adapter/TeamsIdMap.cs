@@ -31,7 +31,8 @@ public sealed class TeamsIdMap
         ArgumentNullException.ThrowIfNull(options);
         _store = store ?? throw new ArgumentNullException(nameof(store));
         var settings = options.Value;
-        if (settings.ApprovalsConversationId is { Length: > 0 } id && settings.ServiceUrl is { Length: > 0 } url)
+        if (settings.ApprovalsConversationId is { Length: > 0 } id
+            && settings.ServiceUrl is { Length: > 0 } url)
         {
             var baseId = BaseConversationId(id);
             _approvals = new TeamsConversation(TeamsIds.Alias('C', baseId), url, baseId, "channel");
@@ -70,7 +71,10 @@ public sealed class TeamsIdMap
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The conversation under its alias.</returns>
     public async Task<TeamsConversation> RememberConversationAsync(
-        string serviceUrl, string conversationId, string? conversationType, CancellationToken cancellationToken)
+        string serviceUrl,
+        string conversationId,
+        string? conversationType,
+        CancellationToken cancellationToken)
     {
         var baseId = BaseConversationId(conversationId);
         var prefix = conversationType switch
@@ -79,7 +83,8 @@ public sealed class TeamsIdMap
             "groupChat" => 'G',
             _ => 'C',
         };
-        var detail = new JsonObject { ["serviceUrl"] = serviceUrl, ["type"] = conversationType }.ToJsonString();
+        var detail = new JsonObject { ["serviceUrl"] = serviceUrl, ["type"] = conversationType }
+            .ToJsonString();
         var alias = await RememberAsync(
             TeamsIds.ConversationKind, baseId, TeamsIds.Alias(prefix, baseId), detail, cancellationToken)
             .ConfigureAwait(false);
@@ -90,7 +95,8 @@ public sealed class TeamsIdMap
     /// <param name="channel">The alias.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The conversation, or null.</returns>
-    public async Task<TeamsConversation?> FindConversationAsync(string channel, CancellationToken cancellationToken)
+    public async Task<TeamsConversation?> FindConversationAsync(
+        string channel, CancellationToken cancellationToken)
     {
         var found = await _store.FindAsync(TeamsIds.ConversationKind, channel, cancellationToken)
             .ConfigureAwait(false);
@@ -126,7 +132,8 @@ public sealed class TeamsIdMap
     public async Task<TeamsMessageRef?> FindMessageAsync(
         string channel, string ts, CancellationToken cancellationToken)
     {
-        var found = await _store.FindAsync(TeamsIds.ActivityKind, ts, cancellationToken).ConfigureAwait(false);
+        var found = await _store.FindAsync(TeamsIds.ActivityKind, ts, cancellationToken)
+            .ConfigureAwait(false);
         var prefix = channel + "|";
         if (found is null || found.Detail is not { Length: > 0 } conversationId
             || !found.Key.StartsWith(prefix, StringComparison.Ordinal) || found.Key.Length == prefix.Length)
@@ -158,7 +165,8 @@ public sealed class TeamsIdMap
     /// <returns>The name, or null when none was seen.</returns>
     public async Task<string?> DisplayNameAsync(string userId, CancellationToken cancellationToken)
     {
-        var found = await _store.FindAsync(TeamsIds.UserKind, userId, cancellationToken).ConfigureAwait(false);
+        var found = await _store.FindAsync(TeamsIds.UserKind, userId, cancellationToken)
+            .ConfigureAwait(false);
         return found?.Detail;
     }
 
@@ -171,7 +179,8 @@ public sealed class TeamsIdMap
             return known;
         }
 
-        var stored = await _store.RememberAsync(kind, key, alias, detail, cancellationToken).ConfigureAwait(false);
+        var stored = await _store.RememberAsync(kind, key, alias, detail, cancellationToken)
+            .ConfigureAwait(false);
         if (_recent.Count >= CacheLimit)
         {
             _recent.Clear();
@@ -187,7 +196,8 @@ public sealed class TeamsIdMap
         {
             return detail is not null && JsonNode.Parse(detail) is JsonObject json
                    && json["serviceUrl"] is JsonValue url && url.TryGetValue<string>(out var serviceUrl)
-                ? (serviceUrl, json["type"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null)
+                ? (serviceUrl,
+                    json["type"] is JsonValue type && type.TryGetValue<string>(out var t) ? t : null)
                 : null;
         }
         catch (JsonException)

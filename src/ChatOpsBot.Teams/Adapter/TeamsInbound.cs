@@ -101,7 +101,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
     }
 
     /// <inheritdoc />
-    public async Task<JsonObject?> HandleInvokeAsync(TeamsActivity activity, CancellationToken cancellationToken)
+    public async Task<JsonObject?> HandleInvokeAsync(
+        TeamsActivity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (!string.Equals(activity.Name, "adaptiveCard/action", StringComparison.Ordinal))
@@ -169,7 +170,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             UserId = sender.UserId,
             UserName = sender.UserName ?? "",
             ResponseUrl = _responseUrls.Create(
-                new TeamsResponseTarget(sender.Conversation.Channel, sender.UserId, sender.ReplyThreadTs, null)),
+                new TeamsResponseTarget(
+                    sender.Conversation.Channel, sender.UserId, sender.ReplyThreadTs, null)),
             TriggerId = RandomId(),
             ApiAppId = "teams",
         };
@@ -185,7 +187,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
         {
             await _services.GetRequiredService<ISlackWebApi>()
                 .PostEphemeralAsync(
-                    sender.Conversation.Channel, sender.UserId, message, sender.ReplyThreadTs, cancellationToken)
+                    sender.Conversation.Channel, sender.UserId, message, sender.ReplyThreadTs,
+                    cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception problem) when (problem is SlackApiException or HttpRequestException
@@ -246,8 +249,10 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
         }
 
         // The clicked card is the activity the click replies to.
-        var cardTs = activity.ReplyToId is { Length: > 0 } cardId && activity.ConversationId is { } conversationId
-            ? await _ids.RememberMessageAsync(sender.Conversation.Channel, cardId, conversationId, cancellationToken)
+        var cardTs = activity.ReplyToId is { Length: > 0 } cardId
+                     && activity.ConversationId is { } conversationId
+            ? await _ids
+                .RememberMessageAsync(sender.Conversation.Channel, cardId, conversationId, cancellationToken)
                 .ConfigureAwait(false)
             : null;
         // A click on a channel post outside a thread answers under the clicked card.
@@ -262,7 +267,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
         using var document = JsonDocument.Parse(payload.ToJsonString());
         try
         {
-            await _handler.HandleInteractionAsync(document.RootElement, cancellationToken).ConfigureAwait(false);
+            await _handler.HandleInteractionAsync(document.RootElement, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (SlackBusyException)
         {
@@ -277,7 +283,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
     private async Task<TeamsSender?> SenderAsync(TeamsActivity activity, CancellationToken cancellationToken)
     {
         // Bots (28:…) are never answered; people are known by their Entra object id.
-        if (activity.Id is not { Length: > 0 } id || activity.ConversationId is not { Length: > 0 } conversationId
+        if (activity.Id is not { Length: > 0 } id
+            || activity.ConversationId is not { Length: > 0 } conversationId
             || activity.ServiceUrl is not { Length: > 0 } serviceUrl
             || activity.FromId is null || activity.FromId.StartsWith("28:", StringComparison.Ordinal)
             || !Guid.TryParse(activity.FromAadObjectId, out var objectId))
@@ -287,7 +294,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
         }
 
         var conversation = await _ids
-            .RememberConversationAsync(serviceUrl, conversationId, activity.ConversationType, cancellationToken)
+            .RememberConversationAsync(
+                serviceUrl, conversationId, activity.ConversationType, cancellationToken)
             .ConfigureAwait(false);
         var channel = conversation.Channel;
         LogConversation(channel, conversation.ConversationId, conversation.ConversationType, serviceUrl);
@@ -296,10 +304,13 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
         var root = TeamsIdMap.ThreadRootOf(conversationId);
         var threadTs = root is null || root == id
             ? null
-            : await _ids.RememberMessageAsync(channel, root, conversationId, cancellationToken).ConfigureAwait(false);
-        var user = await _ids.RememberUserAsync(objectId, activity.FromName, cancellationToken).ConfigureAwait(false);
+            : await _ids.RememberMessageAsync(channel, root, conversationId, cancellationToken)
+                .ConfigureAwait(false);
+        var user = await _ids.RememberUserAsync(objectId, activity.FromName, cancellationToken)
+            .ConfigureAwait(false);
         var mentioned = activity.Mentions.Any(m =>
-            activity.RecipientId is not null && string.Equals(m.MentionedId, activity.RecipientId, StringComparison.Ordinal));
+            activity.RecipientId is not null
+            && string.Equals(m.MentionedId, activity.RecipientId, StringComparison.Ordinal));
         var team = Guid.TryParse(activity.TenantId, out var tenant) ? TeamsIds.TeamId(tenant) : null;
         return new TeamsSender(conversation, user, activity.FromName, ts, threadTs, team, mentioned);
     }
@@ -317,7 +328,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
 
     private void Release(TeamsSender sender) => _dedup.ReleaseEvent(ClaimKey(sender));
 
-    private static string ClaimKey(TeamsSender sender) => "teams:" + sender.Conversation.Channel + ":" + sender.Ts;
+    private static string ClaimKey(TeamsSender sender) =>
+        "teams:" + sender.Conversation.Channel + ":" + sender.Ts;
 
     // Slack delivers typed text with only these three characters escaped.
     private static string Escape(string text) =>
@@ -327,21 +339,25 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
 
     private static string RandomId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Teams {ActivityType} activity ignored: no user, id or conversation")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Teams {ActivityType} activity ignored: no user, id or conversation")]
     private partial void LogIgnored(string activityType);
 
     [LoggerMessage(Level = LogLevel.Debug,
-        Message = "Teams activity in {Channel}: conversation {ConversationId} ({ConversationType}) at {ServiceUrl}")]
+        Message = "Teams activity in {Channel}: conversation {ConversationId} ({ConversationType}) "
+                  + "at {ServiceUrl}")]
     private partial void LogConversation(
         string channel, string conversationId, string? conversationType, string serviceUrl);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Teams invoke that is not an Adaptive Card action ignored")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Teams invoke that is not an Adaptive Card action ignored")]
     private partial void LogOddInvoke();
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Teams activity in {Channel} already taken on")]
     private partial void LogDuplicate(string channel);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Work queue full: Teams activity in {Channel} refused")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Work queue full: Teams activity in {Channel} refused")]
     private partial void LogBusy(string channel);
 
     [LoggerMessage(Level = LogLevel.Warning,

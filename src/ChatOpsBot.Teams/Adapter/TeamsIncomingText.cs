@@ -23,7 +23,9 @@ public static partial class TeamsIncomingText
         var plain = text.Contains('<', StringComparison.Ordinal)
             ? FormattingTag().Replace(text, match => IsBreak(match.Value) ? "\n" : "")
             : text;
-        return plain.Contains('&', StringComparison.Ordinal) ? WebUtility.HtmlDecode(plain).Replace('\u00a0', ' ') : plain;
+        return plain.Contains('&', StringComparison.Ordinal)
+            ? WebUtility.HtmlDecode(plain).Replace('\u00a0', ' ')
+            : plain;
     }
 
     private static bool IsBreak(string tag) =>

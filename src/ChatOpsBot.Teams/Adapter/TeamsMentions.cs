@@ -8,7 +8,9 @@ public static class TeamsMentions
     /// <summary>The most distinct users looked up for one message.</summary>
     public const int MaxUsers = 50;
 
-    /// <summary>The distinct user ids mentioned in <paramref name="text"/>, at most <see cref="MaxUsers"/>.</summary>
+    /// <summary>
+    /// The distinct user ids mentioned in <paramref name="text"/>, at most <see cref="MaxUsers"/>.
+    /// </summary>
     /// <param name="text">Mrkdwn text, or a serialized Block Kit array.</param>
     /// <returns>The ids, in order of first mention.</returns>
     public static IReadOnlyList<string> UserIds(string? text)
@@ -80,7 +82,8 @@ public static class TeamsMentions
                     }
 
                     break;
-                case JsonValue value when value.TryGetValue<string>(out var s) && s.Contains("<@", StringComparison.Ordinal):
+                case JsonValue value
+                    when value.TryGetValue<string>(out var s) && s.Contains("<@", StringComparison.Ordinal):
                     found.AddRange(UserIds(s).Where(id => !found.Contains(id, StringComparer.Ordinal)));
                     break;
             }

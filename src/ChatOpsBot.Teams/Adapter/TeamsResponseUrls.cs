@@ -7,7 +7,9 @@ namespace ChatOpsBot.Teams.Adapter;
 /// <param name="Channel">The conversation alias the command or click came from.</param>
 /// <param name="User">Who acted; answers that do not replace a message name them.</param>
 /// <param name="ThreadTs">The thread to answer in, when there is one.</param>
-/// <param name="OriginalTs">The message a replace_original answer replaces (the clicked card), or null.</param>
+/// <param name="OriginalTs">
+/// The message a replace_original answer replaces (the clicked card), or null.
+/// </param>
 public sealed record TeamsResponseTarget(string Channel, string User, string? ThreadTs, string? OriginalTs);
 
 /// <summary>

@@ -61,13 +61,18 @@ public sealed class TeamsSlackApi : ISlackWebApi
         // Without an id the message cannot be updated later; its alias then names nothing.
         var ts = id is null
             ? TeamsIds.Alias('M', Guid.NewGuid().ToString("N"))
-            : await _ids.RememberMessageAsync(channel, id, conversationId, cancellationToken).ConfigureAwait(false);
+            : await _ids.RememberMessageAsync(channel, id, conversationId, cancellationToken)
+                .ConfigureAwait(false);
         return new SlackMessageRef(channel, ts);
     }
 
     /// <inheritdoc />
     public async Task PostEphemeralAsync(
-        string channel, string user, SlackMessage message, string? threadTs, CancellationToken cancellationToken)
+        string channel,
+        string user,
+        SlackMessage message,
+        string? threadTs,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var conversation = await ConversationAsync("chat.postEphemeral", channel, cancellationToken)
@@ -86,13 +91,16 @@ public sealed class TeamsSlackApi : ISlackWebApi
         ArgumentNullException.ThrowIfNull(message);
         var conversation = await ConversationAsync("chat.update", target.Channel, cancellationToken)
             .ConfigureAwait(false);
-        var posted = await _ids.FindMessageAsync(target.Channel, target.Ts, cancellationToken).ConfigureAwait(false)
+        var posted = await _ids
+                         .FindMessageAsync(target.Channel, target.Ts, cancellationToken)
+                         .ConfigureAwait(false)
                      ?? throw new SlackApiException("chat.update", "message_not_found");
         var activity = await BuildAsync(message, cancellationToken).ConfigureAwait(false);
         await ConnectorAsync("chat.update", async () =>
             {
                 await _connector.UpdateActivityAsync(
-                    conversation.ServiceUrl, posted.ConversationId, posted.ActivityId, activity, cancellationToken)
+                        conversation.ServiceUrl, posted.ConversationId, posted.ActivityId, activity,
+                        cancellationToken)
                     .ConfigureAwait(false);
                 return (string?)null;
             })
@@ -124,7 +132,8 @@ public sealed class TeamsSlackApi : ISlackWebApi
                      ?? throw new SlackApiException("response_url", "expired_url");
         if (replaceOriginal && target.OriginalTs is { } original)
         {
-            await UpdateMessageAsync(new SlackMessageRef(target.Channel, original), message, cancellationToken)
+            await UpdateMessageAsync(
+                    new SlackMessageRef(target.Channel, original), message, cancellationToken)
                 .ConfigureAwait(false);
             return;
         }

@@ -15,7 +15,8 @@ public static class TeamsSlackSettings
     /// <summary>The settings to add, and one line per problem (naming the setting).</summary>
     /// <param name="configuration">The host's configuration.</param>
     /// <returns>The values to add to the configuration, and the problems found.</returns>
-    public static (Dictionary<string, string?> Values, List<string> Problems) Translate(IConfiguration configuration)
+    public static (Dictionary<string, string?> Values, List<string> Problems) Translate(
+        IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -29,7 +30,8 @@ public static class TeamsSlackSettings
         var teams = configuration.GetSection(TeamsAdapterOptions.SectionName);
 
         var serviceUrl = teams["ServiceUrl"];
-        if (!string.IsNullOrWhiteSpace(serviceUrl) && !TeamsOptionsValidator.IsAcceptableMetadataUrl(serviceUrl))
+        if (!string.IsNullOrWhiteSpace(serviceUrl)
+            && !TeamsOptionsValidator.IsAcceptableMetadataUrl(serviceUrl))
         {
             problems.Add("Teams:ServiceUrl must be an absolute https URL "
                          + "(plain http is allowed only for a loopback address).");
@@ -51,7 +53,8 @@ public static class TeamsSlackSettings
             }
             else
             {
-                values["Approvals:Channel"] = TeamsIds.Alias('C', TeamsIdMap.BaseConversationId(conversation));
+                values["Approvals:Channel"] =
+                    TeamsIds.Alias('C', TeamsIdMap.BaseConversationId(conversation));
             }
         }
 
@@ -90,7 +93,8 @@ public static class TeamsSlackSettings
             var where = $"Slack:UserMappings:{mapping.Key}";
             if (!Guid.TryParse(mapping["AadObjectId"], out var objectId))
             {
-                problems.Add($"Teams:UserMappings:{mapping.Key}:AadObjectId must be an Entra object id (a GUID).");
+                problems.Add(
+                    $"Teams:UserMappings:{mapping.Key}:AadObjectId must be an Entra object id (a GUID).");
                 continue;
             }
 

@@ -86,7 +86,10 @@ public sealed class BotConnectorClient
     {
         ArgumentNullException.ThrowIfNull(activity);
         return SendAsync(
-            HttpMethod.Post, ActivitiesUri(serviceUrl, conversationId, replyToId), activity, cancellationToken);
+            HttpMethod.Post,
+            ActivitiesUri(serviceUrl, conversationId, replyToId),
+            activity,
+            cancellationToken);
     }
 
     private async Task<string?> SendAsync(

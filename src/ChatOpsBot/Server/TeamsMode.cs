@@ -22,11 +22,14 @@ internal static class TeamsMode
         !string.IsNullOrWhiteSpace(configuration["Teams:AppId"]);
 
     /// <summary>Checks the combination and writes the Slack-shaped settings the flow reads.</summary>
-    /// <exception cref="ServerConfigurationException">Slack is configured too, or a Teams setting is unusable.</exception>
+    /// <exception cref="ServerConfigurationException">
+    /// Slack is configured too, or a Teams setting is unusable.
+    /// </exception>
     public static void ApplyDefaults(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        if (SlackSecretKeys.FirstOrDefault(key => !string.IsNullOrWhiteSpace(configuration[key])) is { } slack)
+        var slack = SlackSecretKeys.FirstOrDefault(key => !string.IsNullOrWhiteSpace(configuration[key]));
+        if (slack is not null)
         {
             throw new ServerConfigurationException(
                 $"Teams:AppId and {slack} are both set: one bot process serves Slack or Teams, not both; "
