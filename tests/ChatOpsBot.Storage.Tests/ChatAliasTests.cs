@@ -25,7 +25,8 @@ public sealed class ChatAliasTests : IDisposable
     {
         var store = Create(kind);
 
-        var first = await store.RememberAsync("conversation", "19:abc@thread.tacv2", "CAAA", "detail-1", default);
+        var first = await store.RememberAsync(
+            "conversation", "19:abc@thread.tacv2", "CAAA", "detail-1", default);
         var again = await store.RememberAsync("conversation", "19:abc@thread.tacv2", "CBBB", null, default);
 
         Assert.Equal("CAAA", first.Alias);
@@ -90,7 +91,8 @@ public sealed class ChatAliasTests : IDisposable
         var path = _folder.File("aliases.db");
         using (var store = Open(path))
         {
-            await store.RememberAsync("conversation", "a:personal", "CPERSONAL", "{\"type\":\"personal\"}", default);
+            await store.RememberAsync(
+                "conversation", "a:personal", "CPERSONAL", "{\"type\":\"personal\"}", default);
         }
 
         SqliteConnection.ClearAllPools();
@@ -114,7 +116,8 @@ public sealed class ChatAliasTests : IDisposable
 
         Assert.Equal(
             0L,
-            await StoreFile.ScalarAsync(path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'chat_aliases'"));
+            await StoreFile.ScalarAsync(
+                path, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'chat_aliases'"));
         using var store = Open(path);
 
         Assert.Equal(3, store.SchemaVersion);

@@ -24,8 +24,10 @@ public sealed class TeamsIdMapTests
     [Fact]
     public async Task A_conversation_is_one_alias_for_all_its_threads_and_resolves_after_a_restart()
     {
-        var first = await Map().RememberConversationAsync(ServiceUrl, Channel + ";messageid=1", "channel", default);
-        var second = await Map().RememberConversationAsync(ServiceUrl, Channel + ";messageid=2", "channel", default);
+        var first = await Map()
+            .RememberConversationAsync(ServiceUrl, Channel + ";messageid=1", "channel", default);
+        var second = await Map()
+            .RememberConversationAsync(ServiceUrl, Channel + ";messageid=2", "channel", default);
 
         Assert.Equal(first.Channel, second.Channel);
         Assert.StartsWith("C", first.Channel, StringComparison.Ordinal);
@@ -38,7 +40,8 @@ public sealed class TeamsIdMapTests
     {
         var map = Map();
         var known = await map.RememberConversationAsync(ServiceUrl, "a:1Personal", "personal", default);
-        await map.RememberConversationAsync("https://smba.trafficmanager.net/emea/", "a:1Personal", "personal", default);
+        await map.RememberConversationAsync(
+            "https://smba.trafficmanager.net/emea/", "a:1Personal", "personal", default);
 
         var found = await Map().FindConversationAsync(known.Channel, default);
 
@@ -53,9 +56,11 @@ public sealed class TeamsIdMapTests
     {
         var map = Map();
         var channel = await map.RememberConversationAsync(ServiceUrl, Channel, "channel", default);
-        var other = await map.RememberConversationAsync(ServiceUrl, "19:other@thread.tacv2", "channel", default);
+        var other = await map.RememberConversationAsync(
+            ServiceUrl, "19:other@thread.tacv2", "channel", default);
 
-        var ts = await map.RememberMessageAsync(channel.Channel, "1759944781430", Channel + ";messageid=1", default);
+        var ts = await map.RememberMessageAsync(
+            channel.Channel, "1759944781430", Channel + ";messageid=1", default);
 
         Assert.Equal(
             new TeamsMessageRef("1759944781430", Channel + ";messageid=1"),

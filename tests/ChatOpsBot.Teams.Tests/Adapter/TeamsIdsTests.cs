@@ -26,8 +26,11 @@ public sealed class TeamsIdsTests
     {
         var objectId = Guid.Parse("00000000-0000-0000-0000-00000000aa02");
 
-        Assert.Equal(TeamsIds.UserId(objectId), TeamsIds.UserId(Guid.Parse("00000000-0000-0000-0000-00000000AA02")));
-        Assert.NotEqual(TeamsIds.UserId(objectId), TeamsIds.UserId(Guid.Parse("00000000-0000-0000-0000-00000000aa03")));
+        var upper = Guid.Parse("00000000-0000-0000-0000-00000000AA02");
+        var other = Guid.Parse("00000000-0000-0000-0000-00000000aa03");
+
+        Assert.Equal(TeamsIds.UserId(objectId), TeamsIds.UserId(upper));
+        Assert.NotEqual(TeamsIds.UserId(objectId), TeamsIds.UserId(other));
         Assert.NotEqual(TeamsIds.UserId(objectId)[1..], TeamsIds.TeamId(objectId));
     }
 

@@ -46,7 +46,7 @@ public sealed class TeamsSlackSettingsTests
 
     [Theory]
     [InlineData("Teams:Approvers:0", "alice@example.com", "Teams:Approvers:0 must be an Entra object id")]
-    [InlineData("Teams:ServiceUrl", "http://smba.example/amer/", "Teams:ServiceUrl must be an absolute https URL")]
+    [InlineData("Teams:ServiceUrl", "http://smba.example/amer/", "Teams:ServiceUrl must be an absolute")]
     [InlineData("Teams:ApprovalsConversationId", "19:x@thread.tacv2", "Teams:ServiceUrl is required")]
     [InlineData("Teams:UserMappings:0:AadObjectId", "U0123", "Teams:UserMappings:0:AadObjectId must be")]
     public void Unusable_settings_are_named(string key, string value, string expected)

@@ -64,7 +64,8 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task An_update_is_a_put_on_the_activity_with_its_id_in_the_body()
     {
-        await Client().UpdateActivityAsync(ServiceUrl, Conversation, "1:abc/def", Message("new text"), default);
+        await Client().UpdateActivityAsync(
+            ServiceUrl, Conversation, "1:abc/def", Message("new text"), default);
 
         Assert.Empty(_fake.Activities);
         var (path, authorization, body) = Assert.Single(_fake.Updates);

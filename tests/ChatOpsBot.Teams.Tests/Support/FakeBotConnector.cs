@@ -72,7 +72,8 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             return Results.Json(new { id = "reply-" + fake.Activities.Count });
         });
 
-        app.MapPut("/amer/v3/conversations/{conversation}/activities/{activity}", async (HttpContext context) =>
+        const string Activity = "/amer/v3/conversations/{conversation}/activities/{activity}";
+        app.MapPut(Activity, async (HttpContext context) =>
         {
             if (fake.Failures.TryDequeue(out var failure))
             {

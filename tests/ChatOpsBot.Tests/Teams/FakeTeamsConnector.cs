@@ -19,7 +19,12 @@ namespace ChatOpsBot.Tests.Teams;
 /// <param name="Body">The activity sent.</param>
 /// <param name="Id">The id the fake gave the new activity (for a POST).</param>
 internal sealed record ConnectorCall(
-    string Method, string ConversationId, string? ActivityId, string? Authorization, JsonObject Body, string Id)
+    string Method,
+    string ConversationId,
+    string? ActivityId,
+    string? Authorization,
+    JsonObject Body,
+    string Id)
 {
     /// <summary>The whole activity as JSON text, to search for what it shows.</summary>
     public string Json => Body.ToJsonString();
@@ -27,14 +32,16 @@ internal sealed record ConnectorCall(
     /// <summary>The Adaptive Card the activity carries, or null.</summary>
     public JsonObject? Card =>
         (Body["attachments"] as JsonArray)?.OfType<JsonObject>()
-        .FirstOrDefault(a => (string?)a["contentType"] == "application/vnd.microsoft.card.adaptive")?["content"]
-            as JsonObject;
+        .FirstOrDefault(a => (string?)a["contentType"] == CardType)?["content"] as JsonObject;
+
+    private const string CardType = "application/vnd.microsoft.card.adaptive";
 }
 
 /// <summary>
 /// The Entra token endpoint and the Bot Connector's conversation API on 127.0.0.1, speaking the
-/// wire format: <c>POST /token</c> (client credentials), <c>POST …/v3/conversations/{id}/activities[/{id}]</c>
-/// answering <c>{"id"}</c>, and <c>PUT …/activities/{id}</c>.
+/// wire format: <c>POST /token</c> (client credentials),
+/// <c>POST …/v3/conversations/{id}/activities[/{id}]</c> answering <c>{"id"}</c>, and
+/// <c>PUT …/activities/{id}</c>.
 /// </summary>
 internal sealed class FakeTeamsConnector : IAsyncDisposable
 {
@@ -67,7 +74,8 @@ internal sealed class FakeTeamsConnector : IAsyncDisposable
         {
             var form = await request.ReadFormAsync();
             fake.TokenForms.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
-            return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = "connector-token" });
+            return Results.Json(
+                new { token_type = "Bearer", expires_in = 3600, access_token = "connector-token" });
         });
         app.MapMethods("/amer/v3/conversations/{**rest}", ["POST", "PUT"], (Delegate)fake.HandleAsync);
 
@@ -97,7 +105,8 @@ internal sealed class FakeTeamsConnector : IAsyncDisposable
                         + c.Json[..Math.Min(300, c.Json.Length)])));
             }
 
-            await _signal.WaitAsync(left < TimeSpan.FromMilliseconds(200) ? left : TimeSpan.FromMilliseconds(200));
+            var poll = TimeSpan.FromMilliseconds(200);
+            await _signal.WaitAsync(left < poll ? left : poll);
         }
     }
 
@@ -115,7 +124,8 @@ internal sealed class FakeTeamsConnector : IAsyncDisposable
         var activityId = rest.Length == 3 ? Uri.UnescapeDataString(rest[2]) : null;
         var id = context.Request.Method == "PUT"
             ? activityId!
-            : "17000000000" + Interlocked.Increment(ref _ids).ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+            : "17000000000" + Interlocked.Increment(ref _ids)
+                .ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
         _calls.Enqueue(new ConnectorCall(
             context.Request.Method, Uri.UnescapeDataString(rest[0]), activityId,
             context.Request.Headers.Authorization.ToString(), body, id));

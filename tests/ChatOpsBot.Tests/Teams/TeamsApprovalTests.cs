@@ -32,7 +32,8 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
             [ApprovalSetup.RbacFile] = ApprovalSetup.OriginalRbacFile,
             ["README.md"] = "# RBAC\n",
         });
-        _snapshot = Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"teams-snapshot-{Guid.NewGuid():N}");
+        _snapshot = Path.Combine(
+            Path.GetTempPath(), "k8s-access-tests", $"teams-snapshot-{Guid.NewGuid():N}");
         Directory.CreateDirectory(_snapshot);
         foreach (var file in Directory.GetFiles(RunningBot.SeedSnapshot))
         {
@@ -79,13 +80,15 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
         }
 
-        var reply = await _connector.WaitForAsync(call => call.ConversationId == thread && call.Card is not null);
+        var reply = await _connector.WaitForAsync(
+            call => call.ConversationId == thread && call.Card is not null);
         TeamsMessageTests.AssertNamesTheFix(reply);
 
         // Request access: the click is answered at once; the pull request and the approvers' card follow.
         var requested = await ClickAsync(reply, thread, RequestAccess, Person.Developer);
         Assert.Equal(200, (int)requested["statusCode"]!);
-        var approval = await _connector.WaitForAsync(call => call.ConversationId == Approvers && call.Method == "POST");
+        var approval = await _connector.WaitForAsync(
+            call => call.ConversationId == Approvers && call.Method == "POST");
         Assert.Null(approval.ActivityId);
         var pull = Assert.Single(_gitHub.State.PullRequests);
         Assert.Contains("rb:hello", approval.Json, StringComparison.Ordinal);
@@ -110,7 +113,8 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
         Assert.Contains(Person.Admin.Name, merged.Json, StringComparison.Ordinal);
         Assert.Single(_gitHub.RequestsTo("PUT", "/merge"));
         Assert.True(pull.Merged);
-        var updated = await _connector.WaitForAsync(call => call.Method == "PUT" && call.ActivityId == approval.Id);
+        var updated = await _connector.WaitForAsync(
+            call => call.Method == "PUT" && call.ActivityId == approval.Id);
         Assert.Empty(Executes(updated.Card!));
 
         // The cluster syncs the merged file: the requester's thread hears that it works.
@@ -123,11 +127,13 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     }
 
     // Clicks the card's Action.Execute whose verb is the Slack action id, as the Teams client does.
-    private async Task<JsonObject> ClickAsync(ConnectorCall card, string conversation, string verb, Person who)
+    private async Task<JsonObject> ClickAsync(
+        ConnectorCall card, string conversation, string verb, Person who)
     {
         var (_, data) = Executes(card.Card!).Single(action => action.Verb == verb);
         var invoke = TeamsPayloads.Invoke(
-            _connector.ServiceUrl, TeamsPayloads.ExecuteValue(verb, data), card.Id, conversation, "channel", who);
+            _connector.ServiceUrl, TeamsPayloads.ExecuteValue(verb, data), card.Id, conversation, "channel",
+            who);
         using var response = await _bot.SendAsync(invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();

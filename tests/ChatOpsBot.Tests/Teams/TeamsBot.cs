@@ -41,11 +41,13 @@ internal sealed class TeamsBot : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static Dictionary<string, string?> Settings(FakeTeamsConnector connector, FakeOpenIdServer openId) => new()
+    public static Dictionary<string, string?> Settings(
+        FakeTeamsConnector connector, FakeOpenIdServer openId) => new()
     {
         ["Clusters:0:Name"] = "seed",
         ["Clusters:0:Snapshot"] = RunningBot.SeedSnapshot,
-        ["Storage:SqlitePath"] = Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"{Guid.NewGuid():N}.db"),
+        ["Storage:SqlitePath"] =
+            Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"{Guid.NewGuid():N}.db"),
         ["Slack:MaxConcurrentWork"] = "1",
         ["Teams:AppId"] = AppId,
         ["Teams:AppPassword"] = "teams-secret-not-real",
@@ -90,7 +92,8 @@ internal sealed class TeamsBot : IAsyncDisposable
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
         {
-            Content = new StringContent(activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+            Content = new StringContent(
+                activity.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
         };
         if (authorization is not null)
         {

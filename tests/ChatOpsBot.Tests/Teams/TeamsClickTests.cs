@@ -76,8 +76,8 @@ public sealed class TeamsClickTests : IAsyncLifetime
             ["value"] = "AAAAAAAAAAAAAAAAAAAAAA",
         };
         var invoke = TeamsPayloads.Invoke(
-            _connector.ServiceUrl, TeamsPayloads.ExecuteValue(RequestAccess, data), reply.Id, thread, "channel",
-            Person.Developer);
+            _connector.ServiceUrl, TeamsPayloads.ExecuteValue(RequestAccess, data), reply.Id, thread,
+            "channel", Person.Developer);
 
         using var response = await _bot.SendAsync(invoke);
 
@@ -101,7 +101,8 @@ public sealed class TeamsClickTests : IAsyncLifetime
     public async Task In_a_group_chat_a_mention_with_an_error_is_answered_in_the_chat()
     {
         var activity = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1762000000005", "1762000000005", Person.Developer, mention: true);
+            _connector.ServiceUrl, SeedError.Text, "1762000000005", "1762000000005", Person.Developer,
+            mention: true);
         activity["conversation"]!["id"] = "19:groupchat0001@thread.v2";
         activity["conversation"]!["conversationType"] = "groupChat";
         activity["channelData"]!.AsObject().Remove("channel");
@@ -110,17 +111,20 @@ public sealed class TeamsClickTests : IAsyncLifetime
         using var response = await _bot.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = await _connector.WaitForAsync(call => call.ConversationId == "19:groupchat0001@thread.v2");
+        var reply = await _connector.WaitForAsync(
+            call => call.ConversationId == "19:groupchat0001@thread.v2");
         TeamsMessageTests.AssertNamesTheFix(reply);
     }
 
-    private async Task<(ConnectorCall Reply, string Thread)> DiagnoseInChannelAsync(string root, string? text = null)
+    private async Task<(ConnectorCall Reply, string Thread)> DiagnoseInChannelAsync(
+        string root, string? text = null)
     {
         var thread = $"{TeamsPayloads.Channel};messageid={root}";
         using var response = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
             _connector.ServiceUrl, text ?? SeedError.Text, root, root, Person.Developer, mention: false));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = await _connector.WaitForAsync(call => call.ConversationId == thread && call.Card is not null);
+        var reply = await _connector.WaitForAsync(
+            call => call.ConversationId == thread && call.Card is not null);
         return (reply, thread);
     }
 }

@@ -31,8 +31,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task A_pasted_error_in_a_channel_thread_is_answered_in_that_thread_with_the_fix()
     {
-        var activity = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1759944781430", "1759881511856", Person.Developer, mention: false);
+        var activity = InChannel(SeedError.Text, "1759944781430", "1759881511856", mention: false);
 
         using var response = await _bot.SendAsync(activity);
 
@@ -50,16 +49,15 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task A_mention_with_a_namespace_is_a_command_answered_in_the_thread()
     {
-        var activity = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, "hello", "1760000000001", "1760000000001", Person.Developer, mention: true);
+        var activity = InChannel("hello", "1760000000001", "1760000000001", mention: true);
 
         using var response = await _bot.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var thread = TeamsPayloads.Channel + ";messageid=1760000000001";
-        var ack = await _connector.WaitForAsync(call => call.Json.Contains("Checking", StringComparison.Ordinal));
+        var ack = await _connector.WaitForAsync(call => Shows(call, "Checking"));
         Assert.Equal(thread, ack.ConversationId);
-        var answer = await _connector.WaitForAsync(call => call.Json.Contains("rb:hello", StringComparison.Ordinal));
+        var answer = await _connector.WaitForAsync(call => Shows(call, "rb:hello"));
         Assert.Equal(thread, answer.ConversationId);
         Assert.Equal("1760000000001", answer.ActivityId);
         AssertNamesTheFix(answer);
@@ -77,7 +75,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         using var response = await _bot.SendAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var answer = await _connector.WaitForAsync(call => call.Json.Contains("rb:hello", StringComparison.Ordinal));
+        var answer = await _connector.WaitForAsync(call => Shows(call, "rb:hello"));
         Assert.Equal("a:1ExamplePersonalConversation", answer.ConversationId);
         AssertNamesTheFix(answer);
     }
@@ -85,7 +83,8 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [Fact]
     public async Task Help_in_the_personal_chat_gets_the_usage()
     {
-        var activity = TeamsPayloads.PersonalMessage(_connector.ServiceUrl, "help", "1760000000003", Person.Developer);
+        var activity = TeamsPayloads.PersonalMessage(
+            _connector.ServiceUrl, "help", "1760000000003", Person.Developer);
 
         using var response = await _bot.SendAsync(activity);
 
@@ -106,14 +105,13 @@ public sealed class TeamsMessageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await DrainAsync();
-        Assert.DoesNotContain(_connector.Calls, call => call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.Calls, InTheChannel);
     }
 
     [Fact]
     public async Task A_retried_activity_is_answered_once()
     {
-        var activity = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1760000000005", "1760000000005", Person.Developer, mention: false);
+        var activity = InChannel(SeedError.Text, "1760000000005", "1760000000005", mention: false);
 
         using (var first = await _bot.SendAsync(activity))
         using (var retry = await _bot.SendAsync(activity))
@@ -123,17 +121,15 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         }
 
         await DrainAsync();
-        Assert.Single(_connector.Calls, call => call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal));
+        Assert.Single(_connector.Calls, InTheChannel);
     }
 
     [Fact]
     public async Task Activities_of_bots_and_of_senders_without_an_entra_id_are_ignored()
     {
-        var fromBot = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1760000000006", "1760000000006", Person.Developer, mention: true);
+        var fromBot = InChannel(SeedError.Text, "1760000000006", "1760000000006", mention: true);
         fromBot["from"]!["id"] = "28:00000000-0000-0000-0000-0000000000ff";
-        var anonymous = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1760000000007", "1760000000007", Person.Developer, mention: true);
+        var anonymous = InChannel(SeedError.Text, "1760000000007", "1760000000007", mention: true);
         anonymous["from"]!.AsObject().Remove("aadObjectId");
 
         using (var one = await _bot.SendAsync(fromBot))
@@ -144,7 +140,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         }
 
         await DrainAsync();
-        Assert.DoesNotContain(_connector.Calls, call => call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.Calls, InTheChannel);
     }
 
     public static TheoryData<string> BadTokens => new()
@@ -156,17 +152,19 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     [MemberData(nameof(BadTokens))]
     public async Task A_badly_signed_activity_gets_401_and_no_answer(string kind)
     {
-        var activity = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1760000000008", "1760000000008", Person.Developer, mention: true);
+        var activity = InChannel(SeedError.Text, "1760000000008", "1760000000008", mention: true);
         var serviceUrl = _connector.ServiceUrl;
         using var otherKey = new ChatOpsBot.Teams.Tests.Support.TestSigningKey("teams-e2e-key", "msteams");
         var token = kind switch
         {
-            "expired" => _bot.Key.CreateToken(TeamsBot.AppId, serviceUrl, expires: DateTime.UtcNow.AddMinutes(-10)),
+            "expired" => _bot.Key.CreateToken(
+                TeamsBot.AppId, serviceUrl, expires: DateTime.UtcNow.AddMinutes(-10)),
             "wrong-audience" => _bot.Key.CreateToken(Guid.NewGuid().ToString(), serviceUrl),
-            "wrong-issuer" => _bot.Key.CreateToken(TeamsBot.AppId, serviceUrl, issuer: "https://evil.example"),
+            "wrong-issuer" => _bot.Key.CreateToken(
+                TeamsBot.AppId, serviceUrl, issuer: "https://evil.example"),
             "unsigned" => Unsigned(_bot.Key.CreateToken(TeamsBot.AppId, serviceUrl)),
-            "other-service-url" => _bot.Key.CreateToken(TeamsBot.AppId, "https://smba.trafficmanager.net/emea/"),
+            "other-service-url" => _bot.Key.CreateToken(
+                TeamsBot.AppId, "https://smba.trafficmanager.net/emea/"),
             "other-key" => otherKey.CreateToken(TeamsBot.AppId, serviceUrl),
             _ => null,
         };
@@ -175,7 +173,7 @@ public sealed class TeamsMessageTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         await DrainAsync();
-        Assert.DoesNotContain(_connector.Calls, call => call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.Calls, InTheChannel);
     }
 
     [Fact]
@@ -193,14 +191,14 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         Assert.Equal(400, (int)body["statusCode"]!);
         Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
         await DrainAsync();
-        Assert.DoesNotContain(_connector.Calls, call => call.ConversationId.StartsWith("a:", StringComparison.Ordinal));
+        Assert.DoesNotContain(
+            _connector.Calls, call => call.ConversationId.StartsWith("a:", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Other_activity_types_get_200_and_nothing_else()
     {
-        var update = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, "1760000000009", "1760000000009", Person.Developer, mention: true);
+        var update = InChannel(SeedError.Text, "1760000000009", "1760000000009", mention: true);
         update["type"] = "conversationUpdate";
 
         using var response = await _bot.SendAsync(update);
@@ -208,8 +206,14 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         await DrainAsync();
-        Assert.DoesNotContain(_connector.Calls, call => call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal));
+        Assert.DoesNotContain(_connector.Calls, InTheChannel);
     }
+
+    private static bool Shows(ConnectorCall call, string text) =>
+        call.Json.Contains(text, StringComparison.Ordinal);
+
+    private static bool InTheChannel(ConnectorCall call) =>
+        call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal);
 
     internal static void AssertNamesTheFix(ConnectorCall reply)
     {
@@ -218,6 +222,10 @@ public sealed class TeamsMessageTests : IAsyncLifetime
             Assert.Contains(name, reply.Json, StringComparison.Ordinal);
         }
     }
+
+    private JsonObject InChannel(string text, string activityId, string rootId, bool mention) =>
+        TeamsPayloads.ChannelMessage(
+            _connector.ServiceUrl, text, activityId, rootId, Person.Developer, mention);
 
     private static string Unsigned(string token)
     {
@@ -231,7 +239,8 @@ public sealed class TeamsMessageTests : IAsyncLifetime
         var n = Interlocked.Increment(ref _drains);
         var id = $"17999999{n:D5}";
         var activity = TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, SeedError.Text, id, id, Person.Stranger, mention: false, channel: DrainChannel);
+            _connector.ServiceUrl, SeedError.Text, id, id, Person.Stranger, mention: false,
+            channel: DrainChannel);
         using var response = await _bot.SendAsync(activity);
         response.EnsureSuccessStatusCode();
         await _connector.WaitForAsync(call => call.ConversationId == $"{DrainChannel};messageid={id}");

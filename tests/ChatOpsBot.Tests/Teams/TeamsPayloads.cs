@@ -45,7 +45,8 @@ internal static class TeamsPayloads
     /// <summary>A message in the personal chat with the bot.</summary>
     public static JsonObject PersonalMessage(string serviceUrl, string text, string activityId, Person from)
     {
-        var activity = Invoke(serviceUrl, new JsonObject(), null, "a:1ExamplePersonalConversation", "personal", from);
+        var activity = Invoke(
+            serviceUrl, new JsonObject(), null, "a:1ExamplePersonalConversation", "personal", from);
         activity["type"] = "message";
         activity["id"] = activityId;
         activity["text"] = text;
@@ -57,7 +58,11 @@ internal static class TeamsPayloads
 
     /// <summary>An <c>adaptiveCard/action</c> invoke carrying <paramref name="value"/>.</summary>
     public static JsonObject Invoke(
-        string serviceUrl, JsonObject value, string? replyToId, string conversationId, string conversationType,
+        string serviceUrl,
+        JsonObject value,
+        string? replyToId,
+        string conversationId,
+        string conversationType,
         Person from)
     {
         var activity = JsonNode.Parse(Read("invoke-adaptiveCard-action-Action.Execute.json"))!.AsObject();
@@ -71,7 +76,9 @@ internal static class TeamsPayloads
         return WithSender(activity, from);
     }
 
-    /// <summary>The value of an <c>Action.Execute</c> click on the card element with <paramref name="data"/>.</summary>
+    /// <summary>
+    /// The value of an <c>Action.Execute</c> click on the card element with <paramref name="data"/>.
+    /// </summary>
     public static JsonObject ExecuteValue(string verb, JsonObject data) => new()
     {
         ["action"] = new JsonObject

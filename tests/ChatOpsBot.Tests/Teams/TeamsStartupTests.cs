@@ -37,7 +37,8 @@ public sealed class TeamsStartupTests : IAsyncLifetime, IDisposable
         var settings = TeamsBot.Settings(_connector, _openId);
         settings[key] = value;
 
-        var problem = Assert.Throws<ServerConfigurationException>(() => RunningBot.Build(settings, new CapturedLogs()));
+        var problem = Assert.Throws<ServerConfigurationException>(
+            () => RunningBot.Build(settings, new CapturedLogs()));
 
         Assert.Contains("Teams:AppId", problem.Message, StringComparison.Ordinal);
         Assert.Contains(key, problem.Message, StringComparison.Ordinal);
@@ -49,7 +50,8 @@ public sealed class TeamsStartupTests : IAsyncLifetime, IDisposable
         var settings = TeamsBot.Settings(_connector, _openId);
         settings["Teams:Approvers:0"] = "alex@example.com";
 
-        var problem = Assert.Throws<ServerConfigurationException>(() => RunningBot.Build(settings, new CapturedLogs()));
+        var problem = Assert.Throws<ServerConfigurationException>(
+            () => RunningBot.Build(settings, new CapturedLogs()));
 
         Assert.Contains("Teams:Approvers:0", problem.Message, StringComparison.Ordinal);
     }
