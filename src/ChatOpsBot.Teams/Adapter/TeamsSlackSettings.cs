@@ -12,6 +12,14 @@ namespace ChatOpsBot.Teams.Adapter;
 /// </summary>
 public static class TeamsSlackSettings
 {
+    private static readonly (string SlackShaped, string Teams)[] Replaced =
+    [
+        ("Approvals:Channel", "Teams:ApprovalsConversationId"),
+        ("Approvals:Approvers", "Teams:Approvers (Entra object ids)"),
+        ("Approvals:ApproverUserGroup", "Teams:Approvers (Teams has no user groups here)"),
+        ("Slack:UserMappings", "Teams:UserMappings"),
+    ];
+
     /// <summary>The settings to add, and one line per problem (naming the setting).</summary>
     /// <param name="configuration">The host's configuration.</param>
     /// <returns>The values to add to the configuration, and the problems found.</returns>
@@ -28,6 +36,16 @@ public static class TeamsSlackSettings
         };
         var problems = new List<string>();
         var teams = configuration.GetSection(TeamsAdapterOptions.SectionName);
+
+        // These are written from the Teams settings; set by hand they would mix with them.
+        foreach (var (slackShaped, teamsSetting) in Replaced)
+        {
+            var given = configuration.GetSection(slackShaped);
+            if (!string.IsNullOrWhiteSpace(given.Value) || given.GetChildren().Any())
+            {
+                problems.Add($"{slackShaped} is not used with Teams; set {teamsSetting} instead.");
+            }
+        }
 
         var serviceUrl = teams["ServiceUrl"];
         if (!string.IsNullOrWhiteSpace(serviceUrl)

@@ -56,6 +56,21 @@ public sealed class TeamsSlackSettingsTests
         Assert.Contains(problems, problem => problem.Contains(expected, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Approvals:Channel", "C0123ABCD", "Teams:ApprovalsConversationId")]
+    [InlineData("Approvals:Approvers:0", "U0123ABCD", "Teams:Approvers")]
+    [InlineData("Approvals:ApproverUserGroup", "S0123ABCD", "Teams:Approvers")]
+    [InlineData("Slack:UserMappings:0:SlackUserId", "U0123ABCD", "Teams:UserMappings")]
+    public void Slack_shaped_settings_set_by_hand_are_refused_naming_the_teams_one(
+        string key, string value, string expected)
+    {
+        var (_, problems) = TeamsSlackSettings.Translate(Configuration(new() { [key] = value }));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith(key.Split(':')[0] + ":" + key.Split(':')[1], problem, StringComparison.Ordinal);
+        Assert.Contains(expected, problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_loopback_service_url_over_http_is_allowed_for_tests()
     {

@@ -17,11 +17,13 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     private const string Approvers = "19:0000000000000000000000000000a991@thread.tacv2";
     private const string RequestAccess = "k8s_access.request_access";
     private const string Approve = "k8s_access.approve";
+    private const string Deny = "k8s_access.deny";
 
     private FakeTeamsConnector _connector = null!;
     private FakeGitHub _gitHub = null!;
     private TeamsBot _bot = null!;
     private string _snapshot = null!;
+    private string _database = null!;
 
     public async Task InitializeAsync()
     {
@@ -40,25 +42,9 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
             File.Copy(file, Path.Combine(_snapshot, Path.GetFileName(file)));
         }
 
-        _bot = await TeamsBot.StartAsync(_connector, settings =>
-        {
-            settings["Clusters:0:Snapshot"] = _snapshot;
-            settings["GitHub:Owner"] = FakeGitHub.Owner;
-            settings["GitHub:Repository"] = FakeGitHub.Repo;
-            settings["GitHub:Token"] = _gitHub.Token;
-            settings["GitHub:ApiBaseUrl"] = _gitHub.ApiBase.AbsoluteUri;
-            settings["GitHub:Directory"] = "clusters/dev-a";
-            settings["GitHub:Retry:BaseDelay"] = "00:00:00.001";
-            settings["GitHub:Retry:MaxDelay"] = "00:00:00.050";
-            settings["Teams:ApprovalsConversationId"] = Approvers;
-            settings["Teams:ServiceUrl"] = _connector.ServiceUrl;
-            settings["Teams:TenantId"] = TeamsPayloads.Tenant;
-            settings["Teams:Approvers:0"] = Person.Admin.ObjectId;
-            settings["Teams:Approvers:1"] = Person.Developer.ObjectId;
-            settings["Verification:Interval"] = "00:00:00.100";
-            settings["Verification:MaxInterval"] = "00:00:00.400";
-            settings["Verification:Deadline"] = "00:00:30";
-        });
+        _database = Path.Combine(
+            Path.GetTempPath(), "k8s-access-tests", $"teams-{Guid.NewGuid():N}.db");
+        _bot = await TeamsBot.StartAsync(_connector, Configure);
     }
 
     public async Task DisposeAsync()
@@ -67,6 +53,27 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
         await _gitHub.DisposeAsync();
         await _connector.DisposeAsync();
         Directory.Delete(_snapshot, recursive: true);
+    }
+
+    private void Configure(Dictionary<string, string?> settings)
+    {
+        settings["Storage:SqlitePath"] = _database;
+        settings["Clusters:0:Snapshot"] = _snapshot;
+        settings["GitHub:Owner"] = FakeGitHub.Owner;
+        settings["GitHub:Repository"] = FakeGitHub.Repo;
+        settings["GitHub:Token"] = _gitHub.Token;
+        settings["GitHub:ApiBaseUrl"] = _gitHub.ApiBase.AbsoluteUri;
+        settings["GitHub:Directory"] = "clusters/dev-a";
+        settings["GitHub:Retry:BaseDelay"] = "00:00:00.001";
+        settings["GitHub:Retry:MaxDelay"] = "00:00:00.050";
+        settings["Teams:ApprovalsConversationId"] = Approvers;
+        settings["Teams:ServiceUrl"] = _connector.ServiceUrl;
+        settings["Teams:TenantId"] = TeamsPayloads.Tenant;
+        settings["Teams:Approvers:0"] = Person.Admin.ObjectId;
+        settings["Teams:Approvers:1"] = Person.Developer.ObjectId;
+        settings["Verification:Interval"] = "00:00:00.100";
+        settings["Verification:MaxInterval"] = "00:00:00.400";
+        settings["Verification:Deadline"] = "00:00:30";
     }
 
     [Fact]
@@ -95,6 +102,11 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
         Assert.Contains($"#{pull.Number}", approval.Json, StringComparison.Ordinal);
         Assert.Contains(Person.Developer.Name, approval.Json, StringComparison.Ordinal);
         var approvalThread = $"{Approvers};messageid={approval.Id}";
+        await _connector.WaitForAsync(call => call.ConversationId == thread
+            && call.Json.Contains("the approvers have been asked", StringComparison.Ordinal));
+        var requestedAnswer = await _connector.WaitForAsync(call => call.ConversationId == thread
+            && call.Json.Contains("Requested:", StringComparison.Ordinal));
+        Assert.Contains(Person.Developer.Name, requestedAnswer.Json, StringComparison.Ordinal);
 
         // Someone who is not an approver, then the requester (an approver too), are refused.
         await ClickAsync(approval, approvalThread, Approve, Person.Stranger);
@@ -124,6 +136,46 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
         var verified = await _connector.WaitForAsync(call => call.ConversationId == thread
             && call.Json.Contains("you can exec into pods", StringComparison.Ordinal));
         Assert.Contains(Person.Developer.Name, verified.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_approvers_card_still_works_and_deny_closes_the_pull_request()
+    {
+        const string Root = "1761000000002";
+        var thread = $"{TeamsPayloads.Channel};messageid={Root}";
+        using (var pasted = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
+                   _connector.ServiceUrl, SeedError.Text, Root, Root, Person.Developer, mention: false)))
+        {
+            Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
+        }
+
+        var reply = await _connector.WaitForAsync(
+            call => call.ConversationId == thread && call.Card is not null);
+        await ClickAsync(reply, thread, RequestAccess, Person.Developer);
+        var approval = await _connector.WaitForAsync(
+            call => call.ConversationId == Approvers && call.Method == "POST");
+        await _connector.WaitForAsync(call => call.ConversationId == thread
+            && call.Json.Contains("Requested:", StringComparison.Ordinal));
+
+        // A new process on the same store: the card's ids and the requester's thread still resolve.
+        await _bot.DisposeAsync();
+        _bot = await TeamsBot.StartAsync(_connector, Configure);
+        await ClickAsync(approval, $"{Approvers};messageid={approval.Id}", Deny, Person.Admin);
+
+        var denied = await _connector.WaitForAsync(call => call.ConversationId == thread
+            && call.Json.Contains("was denied", StringComparison.Ordinal));
+        Assert.Contains(Person.Admin.Name, denied.Json, StringComparison.Ordinal);
+        Assert.Equal("1761000000002", denied.ActivityId);
+
+        // The notification text names people and links as Teams shows them, not in Slack's markup.
+        var summary = (string)denied.Body["summary"]!;
+        Assert.Contains("@" + Person.Admin.Name, summary, StringComparison.Ordinal);
+        Assert.Contains("pull request #", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", summary, StringComparison.Ordinal);
+        var pull = Assert.Single(_gitHub.State.PullRequests);
+        Assert.Equal("closed", pull.State);
+        Assert.False(pull.Merged);
+        await _connector.WaitForAsync(call => call.Method == "PUT" && call.ActivityId == approval.Id);
     }
 
     // Clicks the card's Action.Execute whose verb is the Slack action id, as the Teams client does.
