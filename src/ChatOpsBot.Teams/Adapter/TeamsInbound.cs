@@ -74,7 +74,7 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             return;
         }
 
-        if (activity.Value is JsonObject submitted)
+        if (ReadClick(activity.Value) is { } submitted)
         {
             // An Action.Submit button: the same as a click on an Action.Execute one.
             await ClickAsync(activity, sender, submitted, cancellationToken).ConfigureAwait(false);
@@ -121,9 +121,24 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             return InvokeAnswers.Working();
         }
 
-        return activity.Value is JsonObject value
-            ? await ClickAsync(activity, sender, value, cancellationToken).ConfigureAwait(false)
+        return ReadClick(activity.Value) is { } click
+            ? await ClickAsync(activity, sender, click, cancellationToken).ConfigureAwait(false)
             : InvokeAnswers.Unknown();
+    }
+
+    // One of the bot's own buttons or menus, or null (every action id of the bot has the prefix).
+    private static CardAction? ReadClick(JsonNode? value)
+    {
+        if (value is not JsonObject)
+        {
+            return null;
+        }
+
+        using var read = JsonDocument.Parse(value.ToJsonString());
+        var click = CardActionReader.TryRead(read.RootElement);
+        return click is not null && click.ActionId.StartsWith(ActionPrefix, StringComparison.Ordinal)
+            ? click
+            : null;
     }
 
     private async Task RouteAsync(TeamsSender sender, string text, CancellationToken cancellationToken)
@@ -234,20 +249,8 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
     }
 
     private async Task<JsonObject> ClickAsync(
-        TeamsActivity activity, TeamsSender sender, JsonObject value, CancellationToken cancellationToken)
+        TeamsActivity activity, TeamsSender sender, CardAction click, CancellationToken cancellationToken)
     {
-        CardAction? click;
-        using (var read = JsonDocument.Parse(value.ToJsonString()))
-        {
-            click = CardActionReader.TryRead(read.RootElement);
-        }
-
-        // Every button and menu of the bot has an action id with this prefix.
-        if (click is null || !click.ActionId.StartsWith(ActionPrefix, StringComparison.Ordinal))
-        {
-            return InvokeAnswers.Unknown();
-        }
-
         // The clicked card is the activity the click replies to.
         var cardTs = activity.ReplyToId is { Length: > 0 } cardId
                      && activity.ConversationId is { } conversationId
