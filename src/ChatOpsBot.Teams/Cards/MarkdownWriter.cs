@@ -24,7 +24,8 @@ internal sealed class MarkdownWriter
     /// <summary>Creates a writer whose output stays within <paramref name="maxLength"/> characters.</summary>
     public MarkdownWriter(int maxLength)
     {
-        _max = Math.Max(maxLength, 16);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
+        _max = maxLength;
     }
 
     private enum LinePosition
@@ -178,6 +179,8 @@ internal sealed class MarkdownWriter
         '\\' or '*' or '`' or '[' or ']' or '<' or '>' or '~' or '#' => true,
         '_' => !(char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after)),
         '&' => char.IsAsciiLetter(after) || after == '#',
+        // "](" is the heart of a link; breaking it holds even where escapes are not honoured.
+        '(' => before == ']',
         _ => false,
     };
 

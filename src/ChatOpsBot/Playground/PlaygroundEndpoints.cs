@@ -33,6 +33,8 @@ internal static class PlaygroundEndpoints
         group.MapGet("/", () => Asset("index.html", "text/html; charset=utf-8"));
         group.MapGet("/playground/playground.js",
             () => Asset("playground.js", "text/javascript; charset=utf-8"));
+        group.MapGet("/playground/teams-card.js",
+            () => Asset("teams-card.js", "text/javascript; charset=utf-8"));
         group.MapGet("/playground/playground.css", () => Asset("playground.css", "text/css; charset=utf-8"));
 
         var api = group.MapGroup("/playground/api");
@@ -75,18 +77,23 @@ internal static class PlaygroundEndpoints
         }
 
         var version = chat.Version;
-        var messages = chat.Since(since ?? 0, reader).Select(message => new JsonObject
+        var messages = chat.Since(since ?? 0, reader).Select(message =>
         {
-            ["key"] = message.Key,
-            ["version"] = message.Version,
-            ["channel"] = message.Channel,
-            ["ts"] = message.Ts,
-            ["threadTs"] = message.ThreadTs,
-            ["user"] = message.User,
-            ["text"] = message.Text,
-            ["blocks"] = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson),
-            ["ephemeral"] = message.IsEphemeral,
-            ["edited"] = message.Edited,
+            var blocks = message.BlocksJson is null ? null : JsonNode.Parse(message.BlocksJson) as JsonArray;
+            return new JsonObject
+            {
+                ["key"] = message.Key,
+                ["version"] = message.Version,
+                ["channel"] = message.Channel,
+                ["ts"] = message.Ts,
+                ["threadTs"] = message.ThreadTs,
+                ["user"] = message.User,
+                ["text"] = message.Text,
+                ["teamsCard"] = PlaygroundTeamsView.CardFor(message.Text, blocks),
+                ["blocks"] = blocks,
+                ["ephemeral"] = message.IsEphemeral,
+                ["edited"] = message.Edited,
+            };
         }).ToList();
         return Results.Json(new JsonObject
         {

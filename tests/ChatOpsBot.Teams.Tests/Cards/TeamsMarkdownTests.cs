@@ -43,7 +43,7 @@ public sealed class TeamsMarkdownTests
     [InlineData("<mailto:a@example.com|mail me>", "mail me")]
     [InlineData("<ftp://example.com/file>", "ftp://example.com/file")]
     [InlineData("<https://x.example|[evil](https://evil.example)>",
-        "[\\[evil\\](https://evil.example)](https://x.example/)")]
+        "[\\[evil\\]\\(https://evil.example)](https://x.example/)")]
     public void Only_http_links_stay_links(string mrkdwn, string expected) =>
         Assert.Equal(expected, Convert(mrkdwn));
 
@@ -64,7 +64,7 @@ public sealed class TeamsMarkdownTests
     {
         var text = Convert("<@U0MALLORY>");
 
-        Assert.Equal("\\[boss\\](https://evil.example) \\*urgent\\* \\<at\\>CEO\\</at\\>", text);
+        Assert.Equal("\\[boss\\]\\(https://evil.example) \\*urgent\\* \\<at\\>CEO\\</at\\>", text);
     }
 
     [Theory]
@@ -78,8 +78,8 @@ public sealed class TeamsMarkdownTests
         Assert.Equal(expected, Convert(mrkdwn));
 
     [Theory]
-    [InlineData("[x](https://evil.example)", "\\[x\\](https://evil.example)")]
-    [InlineData("![img](https://evil.example/a.png)", "!\\[img\\](https://evil.example/a.png)")]
+    [InlineData("[x](https://evil.example)", "\\[x\\]\\(https://evil.example)")]
+    [InlineData("![img](https://evil.example/a.png)", "!\\[img\\]\\(https://evil.example/a.png)")]
     [InlineData("&lt;b&gt;bold&lt;/b&gt;", "\\<b\\>bold\\</b\\>")]
     [InlineData("# Title", "\\# Title")]
     [InlineData("a\n- item\n+ item\n1. first\n12) twelfth\n&gt; quote",
@@ -107,7 +107,7 @@ public sealed class TeamsMarkdownTests
     {
         var code = Mrkdwn.Code("[a](https://evil.example) *b* <at>c</at>");
 
-        Assert.Equal("`\\[a\\](https://evil.example) \\*b\\* \\<at\\>c\\</at\\>`", Convert(code));
+        Assert.Equal("`\\[a\\]\\(https://evil.example) \\*b\\* \\<at\\>c\\</at\\>`", Convert(code));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class TeamsMarkdownTests
         var longText = "*" + new string('b', 500) + "* and `" + new string('c', 500) + "` "
                        + new string('d', 500);
 
-        for (var max = 16; max < 1600; max += 37)
+        for (var max = 1; max < 1600; max += 37)
         {
             var text = TeamsMarkdown.FromMrkdwn(longText, Names, max);
 
@@ -143,7 +143,7 @@ public sealed class TeamsMarkdownTests
     {
         var text = string.Concat(Enumerable.Repeat("😀*", 100));
 
-        for (var max = 16; max < 100; max++)
+        for (var max = 1; max < 100; max++)
         {
             var cut = TeamsMarkdown.FromMrkdwn(text, Names, max);
 

@@ -1,4 +1,5 @@
-// The playground page: polls the in-memory chat and renders the bot's Block Kit.
+// The playground page: polls the in-memory chat and renders the bot's Block Kit (Slack view)
+// or the Adaptive Cards the Teams front end would send (Teams view, drawn by teams-card.js).
 // Every piece of message text reaches the page through textContent, never as markup.
 "use strict";
 
@@ -6,7 +7,9 @@
   const api = "/playground/api";
   const names = { U0PLAYDEV: "developer", U0PLAYADM: "admin", U0PLAYBOT: "k8s-access" };
   const channelNames = { C0PLAYTEAM: "team", C0PLAYAPPR: "approvers" };
-  const state = { role: "developer", since: 0, messages: new Map(), threadTs: null, generation: 0 };
+  const state = {
+    role: "developer", view: "slack", since: 0, messages: new Map(), threadTs: null, generation: 0,
+  };
 
   const el = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -121,6 +124,23 @@
     });
   }
 
+  // A Teams card's action goes to the same click API as Slack's: the block is found by the
+  // block_id the card carries, and a menu's value is read from the card's ChoiceSet.
+  async function executeTeamsAction(message, action, root) {
+    const data = action.data || {};
+    const blockIndex = (message.blocks || []).findIndex((b) => b && b.block_id === data.block_id);
+    let option = null;
+    if (data.input_id) {
+      const select = [...root.querySelectorAll("select")].find((s) => s.dataset.inputId === data.input_id);
+      option = select ? select.value : "";
+      if (!option) {
+        setStatus("Choose one first.");
+        return;
+      }
+    }
+    try { await click(message, blockIndex, data.action_id, option); } catch (_) { /* status says why */ }
+  }
+
   function renderButton(message, blockIndex, element) {
     const button = el("button", "btn" + (element.style ? " " + element.style : ""), plain(element.text));
     button.type = "button";
@@ -229,7 +249,10 @@
       head.appendChild(reply);
     }
     node.appendChild(head);
-    if (Array.isArray(message.blocks) && message.blocks.length > 0) {
+    if (state.view === "teams" && message.teamsCard && window.TeamsCards) {
+      node.appendChild(window.TeamsCards.render(message.teamsCard,
+        (action, root) => executeTeamsAction(message, action, root)));
+    } else if (Array.isArray(message.blocks) && message.blocks.length > 0) {
       message.blocks.forEach((block, index) => node.appendChild(renderBlock(message, block, index)));
     } else {
       node.appendChild(renderText({ type: "mrkdwn", text: message.text || "" }));
@@ -317,6 +340,14 @@
     poll();
   }
 
+  function setView(view) {
+    state.view = view;
+    document.body.classList.toggle("teams-view", view === "teams");
+    document.querySelectorAll(".views button").forEach((button) =>
+      button.setAttribute("aria-pressed", String(button.dataset.view === view)));
+    render();
+  }
+
   function setThread(ts) {
     state.threadTs = ts;
     document.getElementById("thread-note").hidden = !ts;
@@ -325,6 +356,8 @@
 
   document.querySelectorAll(".roles button").forEach((button) =>
     button.addEventListener("click", () => setRole(button.dataset.role)));
+  document.querySelectorAll(".views button").forEach((button) =>
+    button.addEventListener("click", () => setView(button.dataset.view)));
   document.getElementById("thread-cancel").addEventListener("click", () => setThread(null));
   document.getElementById("composer-form").addEventListener("submit", async (event) => {
     event.preventDefault();
