@@ -45,6 +45,9 @@ internal sealed record ConnectorCall(
 /// </summary>
 internal sealed class FakeTeamsConnector : IAsyncDisposable
 {
+    // Generous for a loaded two-core machine (a whole approval runs behind one wait), still finite.
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
+
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorCall> _calls = new();
     private readonly SemaphoreSlim _signal = new(0);
@@ -88,7 +91,7 @@ internal sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Waits for a call that matches; fails the test after <paramref name="timeout"/>.</summary>
     public async Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
         while (true)
         {
             if (_calls.FirstOrDefault(match) is { } call)
