@@ -215,12 +215,41 @@ public sealed class TeamsMessageTests : IAsyncLifetime
     private static bool InTheChannel(ConnectorCall call) =>
         call.ConversationId.StartsWith(TeamsPayloads.Channel, StringComparison.Ordinal);
 
+    // The reply is an Adaptive Card, and the card's text (markdown escapes read) names the
+    // binding, the role and the group.
     internal static void AssertNamesTheFix(ConnectorCall reply)
     {
+        var card = reply.Card;
+        Assert.NotNull(card);
+        Assert.Equal("AdaptiveCard", (string?)card["type"]);
+        var text = Unescaped(card);
         foreach (var name in SeedError.FixNames)
         {
-            Assert.Contains(name, reply.Json, StringComparison.Ordinal);
+            Assert.Contains(name, text, StringComparison.Ordinal);
         }
+    }
+
+    private static string Unescaped(JsonNode node)
+    {
+        var texts = new List<string>();
+        var pending = new Stack<JsonNode>([node]);
+        while (pending.Count > 0)
+        {
+            switch (pending.Pop())
+            {
+                case JsonObject obj:
+                    obj.Select(p => p.Value).OfType<JsonNode>().ToList().ForEach(pending.Push);
+                    break;
+                case JsonArray array:
+                    array.OfType<JsonNode>().ToList().ForEach(pending.Push);
+                    break;
+                case JsonValue value when value.TryGetValue<string>(out var s):
+                    texts.Add(System.Text.RegularExpressions.Regex.Replace(s, @"\\(.)", "$1"));
+                    break;
+            }
+        }
+
+        return string.Join("\n", texts);
     }
 
     private JsonObject InChannel(string text, string activityId, string rootId, bool mention) =>
