@@ -10,10 +10,17 @@ namespace ChatOpsBot.Slack;
 /// <summary>Registers the whole Slack bot from the one <c>Slack</c> configuration section.</summary>
 public static class SlackBotServiceCollectionExtensions
 {
+    /// <summary>The section of the Web API client's retries and limits.</summary>
+    public const string WebApiSectionName = "Slack:WebApi";
+
+    /// <summary>The section of the Socket Mode client's timeouts and limits.</summary>
+    public const string SocketModeSectionName = "Slack:SocketMode";
+
     /// <summary>
     /// The inbound side (endpoints' handler, queue, store), the Web API client and the Socket
     /// Mode client (which runs only when an app-level token is set), all configured from
-    /// <see cref="SlackOptions"/> after its <c>*File</c> secrets are read.
+    /// <see cref="SlackOptions"/> after its <c>*File</c> secrets are read; the clients' tuning
+    /// from <c>Slack:WebApi</c> and <c>Slack:SocketMode</c>.
     /// </summary>
     public static IServiceCollection AddSlackBot(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +29,9 @@ public static class SlackBotServiceCollectionExtensions
 
         services.AddSlackFrontEnd(configuration);
 
-        services.AddSlackWebApi(_ => { });
+        // The tuning comes from Slack:WebApi and Slack:SocketMode; the token and the address
+        // always come from the Slack section itself, set after the binding so they win.
+        services.AddSlackWebApi(configuration.GetSection(WebApiSectionName));
         services.AddOptions<SlackWebApiOptions>().Configure<IOptions<SlackOptions>>((options, slack) =>
         {
             options.BotToken = slack.Value.BotToken ?? "";
@@ -32,7 +41,7 @@ public static class SlackBotServiceCollectionExtensions
             }
         });
 
-        services.AddSlackSocketMode(_ => { });
+        services.AddSlackSocketMode(configuration.GetSection(SocketModeSectionName));
         services.AddOptions<SocketModeOptions>().Configure<IOptions<SlackOptions>>((options, slack) =>
         {
             options.AppToken = slack.Value.AppToken ?? "";

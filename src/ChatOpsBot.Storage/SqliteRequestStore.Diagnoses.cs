@@ -1,5 +1,6 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Storage.Json;
 using ChatOpsBot.Storage.Sql;
 using Microsoft.Data.Sqlite;
@@ -87,13 +88,19 @@ public sealed partial class SqliteRequestStore
         }
 
         var updated = stored with { AccessRequest = new AccessRequestRecord(requestedBy, now) };
-        if (AccessRequest.From(updated, requestedBy, now) is { } request)
+        var request = AccessRequest.From(updated, requestedBy, now);
+        if (request is not null)
         {
             await InsertRequestAsync(connection, transaction, request, cancellationToken)
                 .ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (request is not null)
+        {
+            BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
+        }
+
         return new AccessRequestResult(AccessRequestStatus.Recorded, updated);
     }
 

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -133,7 +134,7 @@ public sealed partial class SqliteRequestStore
         var updated = await ReadRequestAsync(connection, transaction, requestId, cancellationToken)
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new TransitionResult(TransitionOutcome.Applied, updated);
+        return AccessRequestOutcomes.Count(new TransitionResult(TransitionOutcome.Applied, updated));
     }
 
     private static async Task<bool> UpdateAsync(

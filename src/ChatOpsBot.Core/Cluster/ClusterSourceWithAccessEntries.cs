@@ -8,7 +8,7 @@ namespace ChatOpsBot.Core.Cluster;
 /// the EKS API, not the Kubernetes API, so a live source cannot read them; the platform
 /// team exports them (<c>aws eks describe-access-entry</c>) and the bot reads that JSON.
 /// </summary>
-public sealed class ClusterSourceWithAccessEntries : IClusterSource, IDisposable
+public sealed class ClusterSourceWithAccessEntries : IClusterSource, IClusterReachability, IDisposable
 {
     private readonly IClusterSource _inner;
     private readonly IReadOnlyList<AccessEntry> _entries;
@@ -36,6 +36,11 @@ public sealed class ClusterSourceWithAccessEntries : IClusterSource, IDisposable
     public Task<AccessReview?> ReviewAsync(
         UserInfo user, RequestAttributes request, CancellationToken cancellationToken) =>
         _inner.ReviewAsync(user, request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken) =>
+        Reachability.OfAsync(_inner, timeout, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose() => (_inner as IDisposable)?.Dispose();

@@ -1,3 +1,5 @@
+using ChatOpsBot.Core.Telemetry;
+
 namespace ChatOpsBot.Core.Requests;
 
 /// <summary>The access-request half of the in-memory store.</summary>
@@ -223,7 +225,7 @@ public sealed partial class InMemoryDiagnosisStore
             var updated = change(current, now) with { State = next, UpdatedAt = now };
             _requests[requestId] = updated;
             Audit(requestId, now, actor, action, next, detail);
-            return new TransitionResult(TransitionOutcome.Applied, updated);
+            return AccessRequestOutcomes.Count(new TransitionResult(TransitionOutcome.Applied, updated));
         }
     }
 

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Diagnosis;
+using ChatOpsBot.Core.Telemetry;
 
 namespace ChatOpsBot.Core.Requests;
 
@@ -87,6 +88,7 @@ public sealed partial class InMemoryDiagnosisStore : IDiagnosisStore, IAccessReq
             if (AccessRequest.From(updated, requestedBy, now) is { } request)
             {
                 AddRequest(request);
+                BotTelemetry.RecordAccessRequest(AccessRequestOutcomes.Requested);
             }
 
             return Task.FromResult(new AccessRequestResult(AccessRequestStatus.Recorded, updated));

@@ -31,6 +31,7 @@ public sealed partial class GitHubRbacRepository
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
             GitHubRbacLog.Failed(_logger, "open pull request", GitHubRetry.Describe(exception));
+            GitHubFailures.Record("open-pull-request", exception);
             return new Failed($"GitHub refused or failed: {GitHubRetry.Describe(exception)}");
         }
         finally
@@ -137,6 +138,7 @@ public sealed partial class GitHubRbacRepository
         }
         catch (ApiValidationException exception)
         {
+            GitHubFailures.Record("open-pull-request", exception);
             return new Failed($"GitHub would not open the pull request: {GitHubErrors.Message(exception)}");
         }
 
@@ -161,6 +163,7 @@ public sealed partial class GitHubRbacRepository
             catch (ApiException exception)
             {
                 GitHubRbacLog.Extra(_logger, number, "labels", GitHubErrors.Message(exception));
+                GitHubFailures.Record("add-labels", exception);
                 warnings.Add($"Labels not added: {GitHubErrors.Message(exception)}");
             }
         }
@@ -178,6 +181,7 @@ public sealed partial class GitHubRbacRepository
             catch (ApiException exception)
             {
                 GitHubRbacLog.Extra(_logger, number, "review request", GitHubErrors.Message(exception));
+                GitHubFailures.Record("request-reviewers", exception);
                 warnings.Add($"Reviewers not requested: {GitHubErrors.Message(exception)}");
             }
         }

@@ -67,6 +67,7 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
             GitHubRbacLog.Failed(_logger, "get pull request", GitHubRetry.Describe(exception));
+            GitHubFailures.Record("get-pull-request", exception);
             throw new RbacRepositoryException(
                 $"Could not read pull request #{number}: {GitHubRetry.Describe(exception)}", exception);
         }
@@ -88,6 +89,7 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
             GitHubRbacLog.Failed(_logger, "merge", GitHubRetry.Describe(exception));
+            GitHubFailures.Record("merge", exception);
             return new MergeResult(MergeOutcome.Failed, null, GitHubRetry.Describe(exception));
         }
         finally
@@ -131,6 +133,7 @@ public sealed partial class GitHubRbacRepository : IRbacRepository, IDisposable
         catch (Exception exception) when (IsServiceFailure(exception, cancellationToken))
         {
             GitHubRbacLog.Failed(_logger, "close", GitHubRetry.Describe(exception));
+            GitHubFailures.Record("close", exception);
             return new CloseResult(CloseOutcome.Failed, GitHubRetry.Describe(exception));
         }
         finally

@@ -14,7 +14,7 @@ namespace ChatOpsBot.GitOps.Local;
 /// objects of the same kind, namespace and name; nothing is counted twice. After a merge the next
 /// read holds the merged binding, so a re-check of the request is allowed.
 /// </summary>
-public sealed class GitOpsSyncedClusterSource : IClusterSource, IDisposable
+public sealed class GitOpsSyncedClusterSource : IClusterSource, IClusterReachability, IDisposable
 {
     private readonly IClusterSource _inner;
     private readonly LocalGitRbacRepository _repository;
@@ -85,6 +85,11 @@ public sealed class GitOpsSyncedClusterSource : IClusterSource, IDisposable
     public Task<AccessReview?> ReviewAsync(UserInfo user, RequestAttributes request,
         CancellationToken cancellationToken) =>
         _inner.ReviewAsync(user, request, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken) =>
+        Reachability.OfAsync(_inner, timeout, cancellationToken);
 
     /// <inheritdoc />
     public void Dispose()

@@ -10,7 +10,7 @@ namespace ChatOpsBot.Kubernetes.Snapshot;
 /// and again whenever one of its files changes (as a GitOps sync would change a cluster);
 /// answers come from the engine's own RBAC evaluation.
 /// </summary>
-public sealed class SnapshotClusterSource : IClusterSource, IDisposable
+public sealed class SnapshotClusterSource : IClusterSource, IClusterReachability, IDisposable
 {
     private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
 
@@ -68,6 +68,24 @@ public sealed class SnapshotClusterSource : IClusterSource, IDisposable
         finally
         {
             _reading.Release();
+        }
+    }
+
+    /// <summary>
+    /// Reachable once the folder loads (it is read from disk once and kept until a file changes,
+    /// so the timeout is not applied: a large first read is waited for, not started over).
+    /// </summary>
+    public async Task<Reachability> CheckReachableAsync(
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadStateAsync(new ClusterQuery(null, null), cancellationToken).ConfigureAwait(false);
+            return Reachability.Reachable;
+        }
+        catch (ClusterSourceException problem)
+        {
+            return Reachability.Unreachable(problem.Message);
         }
     }
 

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.GitOps.Repository;
 using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Inbound;
@@ -67,6 +68,8 @@ internal sealed partial class DecisionJob
         DecisionVerdict verdict,
         CancellationToken cancellationToken)
     {
+        using var activity = BotTelemetry.Source.StartActivity("decision");
+        activity?.SetTag("verdict", verdict == DecisionVerdict.Approve ? "approve" : "deny");
         var request = DiagnosisIds.IsWellFormed(requestId)
             ? await _requests.GetRequestAsync(requestId, cancellationToken).ConfigureAwait(false)
             : null;
@@ -117,6 +120,7 @@ internal sealed partial class DecisionJob
             return;
         }
 
+        activity?.SetTag("request.id", current.Id);
         LogDecided(current.Id, click.UserId, verdict);
 
         var diagnosis = await _diagnoses

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ChatOpsBot.Core.Requests;
 using ChatOpsBot.GitOps.Repository;
 using ChatOpsBot.Slack.Blocks;
+using ChatOpsBot.Slack.Work;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,9 +15,10 @@ namespace ChatOpsBot.Slack.Approval;
 /// pull request every <see cref="ApprovalOptions.WatchInterval"/> and, once someone merged it in
 /// GitHub, moves the request to Merged (verification takes over); a pull request closed without
 /// merging fails the request. The requests to follow are read from the store each round, so
-/// a restarted bot keeps following what was approved before it stopped.
+/// a restarted bot keeps following what was approved before it stopped. A stop lets the check
+/// under way finish and starts no other.
 /// </summary>
-internal sealed partial class MergeWatcher : BackgroundService
+internal sealed partial class MergeWatcher : DrainingBackgroundService
 {
     private readonly ConcurrentDictionary<string, byte> _watched = new(StringComparer.Ordinal);
     private readonly IServiceProvider _services;
@@ -58,9 +60,11 @@ internal sealed partial class MergeWatcher : BackgroundService
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            // A stop ends the waiting at once; a check under way is finished (the stoppingToken
+            // is cancelled only when the shutdown timeout runs out).
+            while (!StopRequested.IsCancellationRequested)
             {
-                await Task.Delay(_options.WatchInterval, _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_options.WatchInterval, _time, StopRequested).ConfigureAwait(false);
 
                 var approved = _options.ParsedMode == ApprovalMode.GitReview
                     ? await _requests
@@ -70,13 +74,15 @@ internal sealed partial class MergeWatcher : BackgroundService
                 var requestIds = approved
                     .Select(request => request.Id)
                     .Union(_watched.Keys);
-                foreach (var requestId in requestIds)
+                var untilStop = requestIds.TakeWhile(_ => !StopRequested.IsCancellationRequested);
+                foreach (var requestId in untilStop)
                 {
                     await CheckAsync(requestId, stoppingToken).ConfigureAwait(false);
                 }
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (
+            StopRequested.IsCancellationRequested || stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }

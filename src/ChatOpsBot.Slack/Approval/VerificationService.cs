@@ -1,6 +1,8 @@
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Slack.Blocks;
+using ChatOpsBot.Slack.Work;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace ChatOpsBot.Slack.Approval;
 /// allows it (Verified, and the requester is told) or the deadline after the merge passes
 /// (VerificationFailed, with the last cause).
 /// </summary>
-internal sealed partial class VerificationService : BackgroundService
+internal sealed partial class VerificationService : DrainingBackgroundService
 {
     private readonly Dictionary<string, (DateTimeOffset Next, TimeSpan Wait)> _schedule =
         new(StringComparer.Ordinal);
@@ -52,13 +54,16 @@ internal sealed partial class VerificationService : BackgroundService
     {
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            // A stop ends the waiting at once; a check under way is finished (the stoppingToken
+            // is cancelled only when the shutdown timeout runs out).
+            while (!StopRequested.IsCancellationRequested)
             {
                 await RunOnceAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(_options.Interval, _time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(_options.Interval, _time, StopRequested).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (
+            StopRequested.IsCancellationRequested || stoppingToken.IsCancellationRequested)
         {
             // Stopping; the store still lists what is pending for the next start.
         }
@@ -81,7 +86,8 @@ internal sealed partial class VerificationService : BackgroundService
         }
 
         var now = _time.GetUtcNow();
-        foreach (var request in pending)
+        // Stopping: the check under way finishes, the rest wait in the store for the next start.
+        foreach (var request in pending.TakeWhile(_ => !StopRequested.IsCancellationRequested))
         {
             if (_schedule.TryGetValue(request.Id, out var slot) && slot.Next > now)
             {
@@ -105,6 +111,8 @@ internal sealed partial class VerificationService : BackgroundService
         TimeSpan lastWait,
         CancellationToken cancellationToken)
     {
+        using var activity = BotTelemetry.Source.StartActivity("verification");
+        activity?.SetTag("request.id", request.Id);
         DiagnosisReport? report = null;
         string? problem = null;
         try
@@ -127,6 +135,7 @@ internal sealed partial class VerificationService : BackgroundService
             LogCheckFailed(request.Id, exception.GetType().Name);
         }
 
+        activity?.SetTag("allowed", report?.Allowed ?? false);
         if (report is { Allowed: true })
         {
             _schedule.Remove(request.Id);

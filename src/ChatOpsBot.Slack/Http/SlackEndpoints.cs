@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
@@ -50,14 +52,36 @@ internal static partial class SlackEndpoint
     {
         var services = context.RequestServices;
         var options = services.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue;
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsBot.Slack.Http");
-        var path = context.Request.Path.Value ?? "";
         if (!options.EnableHttpEndpoints)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
 
+        // Slack waits 3 seconds for the answer; the histogram shows how close the bot comes.
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await AnswerAsync(context, kind, options).ConfigureAwait(false);
+        }
+        finally
+        {
+            BotTelemetry.RecordChatAck(EndpointName(kind), Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static string EndpointName(Kind kind) => kind switch
+    {
+        Kind.Command => "commands",
+        Kind.Event => "events",
+        _ => "interactions",
+    };
+
+    private static async Task AnswerAsync(HttpContext context, Kind kind, SlackOptions options)
+    {
+        var services = context.RequestServices;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ChatOpsBot.Slack.Http");
+        var path = context.Request.Path.Value ?? "";
         var (outcome, body) = await SlackRequestBody.ReadAsync(
             context.Request, options.MaxRequestBodyBytes, context.RequestAborted).ConfigureAwait(false);
         if (outcome != SlackRequestBody.Outcome.Read)

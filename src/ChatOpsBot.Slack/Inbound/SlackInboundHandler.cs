@@ -72,7 +72,9 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
         if (!queued)
         {
             LogQueueFull("slash-command");
-            return Ephemeral("I am busy right now. Please try again in a minute.");
+            return Ephemeral(_queue.IsClosed
+                ? "I am restarting right now. Please try again in a minute."
+                : "I am busy right now. Please try again in a minute.");
         }
 
         return Ephemeral(
@@ -252,7 +254,8 @@ public sealed partial class SlackInboundHandler : ISlackInboundHandler
             ["text"] = Mrkdwn.Truncate(text, BlockKitLimits.MaxFallbackText),
         });
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack work queue full: {WorkName} refused")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Slack work {WorkName} refused: the queue is full or the server is stopping")]
     private partial void LogQueueFull(string workName);
 
     [LoggerMessage(

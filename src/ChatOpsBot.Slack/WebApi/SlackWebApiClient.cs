@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.Slack.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -107,7 +108,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
 
         if (!answer.TryGetProperty("user", out var user) || user.ValueKind != JsonValueKind.Object)
         {
-            throw new SlackApiException(method, SlackErrorCode.InvalidResponse);
+            throw InvalidResponse(method);
         }
 
         var hasProfile = user.TryGetProperty("profile", out var profile)
@@ -134,7 +135,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
 
         if (!answer.TryGetProperty("users", out var users) || users.ValueKind != JsonValueKind.Array)
         {
-            throw new SlackApiException(method, SlackErrorCode.InvalidResponse);
+            throw InvalidResponse(method);
         }
 
         var members = new List<string>(users.GetArrayLength());
@@ -161,6 +162,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
         {
             Content = JsonContent(body),
         };
+        request.Options.Set(BotTelemetry.CredentialUrl, true);
 
         // No Authorization header: the URL itself is the credential, and the bot token must
         // never travel to any host but the Web API.
@@ -180,6 +182,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
         // "used_url", or with the usual JSON envelope.
         var error = result?.Error ?? BareErrorCode(bytes) ?? $"http_{(int)response.StatusCode}";
         SlackWebApiLog.SlackError(_logger, ResponseUrlMethod, error, result?.Needed, result?.Provided);
+        BotTelemetry.RecordSlackFailure(ResponseUrlMethod, SlackFailureKinds.OfCode(error));
         throw CreateException(ResponseUrlMethod, error, result);
     }
 
@@ -199,17 +202,19 @@ public sealed class SlackWebApiClient : ISlackWebApi
             if (!response.IsSuccessStatusCode)
             {
                 SlackWebApiLog.HttpError(_logger, method, (int)response.StatusCode);
+                BotTelemetry.RecordSlackFailure(method, FailureKinds.HttpStatus);
                 throw new HttpRequestException(
                     $"Slack {method} answered HTTP {(int)response.StatusCode}.", null, response.StatusCode);
             }
 
-            throw new SlackApiException(method, SlackErrorCode.InvalidResponse);
+            throw InvalidResponse(method);
         }
 
         if (!result.Ok)
         {
             var error = result.Error ?? SlackErrorCode.InvalidResponse;
             SlackWebApiLog.SlackError(_logger, method, error, result.Needed, result.Provided);
+            BotTelemetry.RecordSlackFailure(method, SlackFailureKinds.OfCode(error));
             throw CreateException(method, error, result);
         }
 
@@ -232,6 +237,11 @@ public sealed class SlackWebApiClient : ISlackWebApi
         {
             SlackWebApiLog.TimedOut(_logger, method);
             throw TimedOut(method, ex);
+        }
+        catch (HttpRequestException)
+        {
+            BotTelemetry.RecordSlackFailure(method, FailureKinds.Network);
+            throw;
         }
     }
 
@@ -258,6 +268,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
     // HttpClient's own convention for a timeout, so callers need one catch for both.
     private static TaskCanceledException TimedOut(string method, Exception cause)
     {
+        BotTelemetry.RecordSlackFailure(method, FailureKinds.Timeout);
         var message = $"Slack {method} did not answer in time.";
         return new TaskCanceledException(message, new TimeoutException(message, cause));
     }
@@ -273,6 +284,12 @@ public sealed class SlackWebApiClient : ISlackWebApi
         }
 
         return new Uri(baseUrl, method);
+    }
+
+    private static SlackApiException InvalidResponse(string method)
+    {
+        BotTelemetry.RecordSlackFailure(method, FailureKinds.InvalidResponse);
+        return new SlackApiException(method, SlackErrorCode.InvalidResponse);
     }
 
     private static SlackApiException CreateException(string method, string error, SlackApiResult? result)
@@ -312,7 +329,7 @@ public sealed class SlackWebApiClient : ISlackWebApi
     private static string RequiredString(JsonElement element, string name, string method) =>
         OptionalString(element, name) is { Length: > 0 } value
             ? value
-            : throw new SlackApiException(method, SlackErrorCode.InvalidResponse);
+            : throw InvalidResponse(method);
 
     private static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

@@ -1,4 +1,5 @@
 using ChatOpsBot.Core.Requests;
+using ChatOpsBot.Core.Telemetry;
 using ChatOpsBot.GitOps.Repository;
 using ChatOpsBot.Slack.Approval;
 using ChatOpsBot.Slack.Blocks;
@@ -53,6 +54,8 @@ internal sealed partial class AccessRequestJob
         string diagnosisId,
         CancellationToken cancellationToken)
     {
+        using var activity = BotTelemetry.Source.StartActivity("access-request");
+        activity?.SetTag("diagnosis.id", diagnosisId);
         var repository = _services.GetService<IRbacRepository>();
         var requests = _services.GetService<IAccessRequestStore>();
         var options = _services.GetService<IOptions<ApprovalOptions>>()?.Value;

@@ -9,9 +9,10 @@ namespace ChatOpsBot.Slack.Work;
 /// <summary>
 /// Runs queued Slack work: <see cref="SlackOptions.MaxConcurrentWork"/> items at a time, each
 /// in its own DI scope and with <see cref="SlackOptions.WorkTimeout"/>. A failing item is
-/// logged and never stops the others.
+/// logged and never stops the others. When the server stops, the queue is closed to new work
+/// and everything already accepted, queued or running, is finished within the shutdown timeout.
 /// </summary>
-public sealed partial class SlackBackgroundWorker : BackgroundService
+public sealed partial class SlackBackgroundWorker : DrainingBackgroundService
 {
     private readonly SlackWorkBacklog _queue;
     private readonly IServiceScopeFactory _scopes;
@@ -48,9 +49,19 @@ public sealed partial class SlackBackgroundWorker : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: unfinished items are dropped; Slack users can ask again.
+            // Out of shutdown time: what is still queued is dropped; Slack users can ask again.
         }
     }
+
+    /// <inheritdoc />
+    protected override void OnStopRequested()
+    {
+        _queue.Close();
+        LogDraining(_queue.Count);
+    }
+
+    /// <inheritdoc />
+    protected override void OnDrainTimedOut() => LogDrainTimedOut(_queue.Count);
 
     private async Task RunAsync(SlackWorkItem item, CancellationToken stoppingToken)
     {
@@ -79,6 +90,14 @@ public sealed partial class SlackBackgroundWorker : BackgroundService
             LogFailed(ex, item.Name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Stopping: no new Slack work is taken; finishing the running work and {Queued} queued")]
+    private partial void LogDraining(int queued);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Shutdown timeout reached: cancelling the running Slack work and dropping {Queued} queued")]
+    private partial void LogDrainTimedOut(int queued);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack work {WorkName} cancelled by shutdown")]
     private partial void LogCancelledByShutdown(string workName);

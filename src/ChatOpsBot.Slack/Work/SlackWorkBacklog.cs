@@ -12,6 +12,7 @@ namespace ChatOpsBot.Slack.Work;
 public sealed class SlackWorkBacklog
 {
     private readonly Channel<SlackWorkItem> _channel;
+    private volatile bool _closed;
 
     /// <summary>Creates the queue with <see cref="SlackOptions.QueueCapacity"/> places.</summary>
     public SlackWorkBacklog(IOptions<SlackOptions> options)
@@ -25,12 +26,24 @@ public sealed class SlackWorkBacklog
         });
     }
 
-    /// <summary>Queues the work; false when the queue is full.</summary>
+    /// <summary>Queues the work; false when the queue is full or closed.</summary>
     public bool TryEnqueue(SlackWorkItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         return _channel.Writer.TryWrite(item);
     }
+
+    /// <summary>
+    /// Takes no more work (the server is stopping); what is queued already is still handed out.
+    /// </summary>
+    public void Close()
+    {
+        _closed = true;
+        _channel.Writer.TryComplete();
+    }
+
+    /// <summary>True once <see cref="Close"/> was called: new work is refused for good.</summary>
+    public bool IsClosed => _closed;
 
     /// <summary>The number of waiting items.</summary>
     public int Count => _channel.Reader.Count;

@@ -53,12 +53,24 @@ public static class AdaptiveCardElements
         return block;
     }
 
-    /// <summary>A monospace TextBlock: a code block.</summary>
-    public static JsonObject Code(string markdown)
+    /// <summary>
+    /// Teams' <c>CodeBlock</c>: the code as written, so YAML copied from it pastes as it was;
+    /// clients without code blocks (Teams mobile) show the monospace TextBlock fallback.
+    /// </summary>
+    /// <param name="snippet">The code itself, not escaped.</param>
+    /// <param name="fallbackMarkdown">The same code as TextBlock markdown.</param>
+    public static JsonObject Code(string snippet, string fallbackMarkdown)
     {
-        var block = TextBlock(markdown);
-        block["fontType"] = "Monospace";
-        return block;
+        var fallback = TextBlock(fallbackMarkdown);
+        fallback["fontType"] = "Monospace";
+        return new JsonObject
+        {
+            ["type"] = "CodeBlock",
+            ["codeSnippet"] = snippet,
+            ["language"] = "PlainText",
+            ["startLineNumber"] = 1,
+            ["fallback"] = fallback,
+        };
     }
 
     /// <summary>A small, subtle TextBlock: Slack's context block.</summary>

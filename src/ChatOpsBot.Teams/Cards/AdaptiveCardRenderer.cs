@@ -6,7 +6,7 @@ namespace ChatOpsBot.Teams.Cards;
 
 /// <summary>
 /// Renders the Slack flow's messages as Adaptive Cards for Teams: header, sections (fenced
-/// code in monospace), context, dividers, buttons as <c>Action.Execute</c> (behind an
+/// code as a CodeBlock), context, dividers, buttons as <c>Action.Execute</c> (behind an
 /// <c>Action.ShowCard</c> when Slack would ask for confirmation) and select menus as a
 /// ChoiceSet with a button. The card's JSON always stays within <see cref="MaxCardBytes"/>.
 /// </summary>
@@ -76,7 +76,7 @@ public static class AdaptiveCardRenderer
     }
 
     private static bool IsText(JsonNode? element) =>
-        element is JsonObject obj && SlackJson.String(obj, "type") == "TextBlock";
+        element is JsonObject obj && SlackJson.String(obj, "type") is "TextBlock" or "CodeBlock";
 
     private static int LastIndexOf(JsonArray array, Func<JsonNode?, bool> predicate)
     {

@@ -125,7 +125,7 @@ internal sealed class CardBuilder
         }
     }
 
-    // Fenced code goes to a monospace TextBlock of its own; the text around it stays markdown.
+    // Fenced code goes to a CodeBlock of its own; the text around it stays markdown.
     private void AddMrkdwn(string mrkdwn, Func<string, JsonObject> element)
     {
         var position = 0;
@@ -140,10 +140,11 @@ internal sealed class CardBuilder
             }
 
             AddProse(mrkdwn[position..open], element);
-            var code = TeamsMarkdown.FromCode(mrkdwn[(open + Fence.Length)..close], _maxText);
+            var fenced = mrkdwn[(open + Fence.Length)..close];
+            var code = TeamsMarkdown.FromCode(fenced, _maxText);
             if (code.Length > 0)
             {
-                Add(AdaptiveCardElements.Code(code));
+                Add(AdaptiveCardElements.Code(TeamsMarkdown.CodeSnippet(fenced, _maxText), code));
             }
 
             position = close + Fence.Length;

@@ -67,6 +67,31 @@ public static class TeamsMarkdown
     }
 
     /// <summary>
+    /// Fenced code as it should be copied: entities decoded, line ends normalised, the fence's
+    /// own first and last line breaks dropped, and cut with an ellipsis line when too long.
+    /// </summary>
+    /// <param name="code">The code, escaped the way Slack mrkdwn escapes it.</param>
+    /// <param name="maxLength">The longest output.</param>
+    /// <returns>The code itself, not escaped.</returns>
+    public static string CodeSnippet(string code, int maxLength = DefaultMaxLength)
+    {
+        var text = MrkdwnConverter.Decode(code ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);
+        text = (text.StartsWith('\n') ? text[1..] : text).TrimEnd('\n');
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = Math.Max(0, maxLength - Ellipsis.Length - 1);
+        if (cut > 0 && char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return text[..cut].TrimEnd('\n') + "\n" + Ellipsis;
+    }
+
+    /// <summary>
     /// Slack plain text with its entities decoded, for places that show text as is (button
     /// titles, choice labels): no markdown there, so nothing is escaped, only cut.
     /// </summary>

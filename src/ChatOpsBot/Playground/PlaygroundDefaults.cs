@@ -1,16 +1,21 @@
 using ChatOpsBot.Server;
+using Microsoft.Extensions.Configuration.Json;
 
 namespace ChatOpsBot.Playground;
 
 /// <summary>
 /// The settings the playground fills in when they are missing: the bundled example cluster, a
 /// store of its own, the playground's approvers, quick verification, the offline Slack stand-in
-/// and a loopback address. A setting given anywhere else always wins.
+/// and a loopback address. A setting given anywhere else always wins, except in the top-level
+/// appsettings.json, whose production defaults the playground's own replace.
 /// </summary>
 internal static class PlaygroundDefaults
 {
     /// <summary>The example cluster snapshot, relative to the repository root.</summary>
     public static readonly string ExampleCluster = Path.Combine("examples", "seed-exec-forbidden", "cluster");
+
+    /// <summary>The settings file of the content root that holds every setting's default.</summary>
+    public const string DefaultsFile = "appsettings.json";
 
     /// <summary>Where the playground listens unless told otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -102,14 +107,22 @@ internal static class PlaygroundDefaults
         }
     }
 
+    // The top-level appsettings.json lists every setting with its production default; those
+    // defaults are what the playground replaces, so that file does not count as "set" here.
     private static void AddIfMissing(
         ConfigurationManager configuration, Dictionary<string, string?> defaults, string key, string value)
     {
-        if (string.IsNullOrWhiteSpace(configuration[key]))
+        var setElsewhere = ((IConfigurationRoot)configuration).Providers
+            .Where(provider => !IsDefaultsFile(provider))
+            .Any(provider => provider.TryGet(key, out var given) && !string.IsNullOrWhiteSpace(given));
+        if (!setElsewhere)
         {
             defaults[key] = value;
         }
     }
+
+    private static bool IsDefaultsFile(IConfigurationProvider provider) =>
+        provider is JsonConfigurationProvider { Source.Path: DefaultsFile };
 
     private static string FindExampleCluster(string contentRoot)
     {

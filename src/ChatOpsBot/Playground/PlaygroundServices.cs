@@ -27,7 +27,7 @@ internal static class PlaygroundServices
 
         // The example's RBAC file sits beside its cluster: it seeds the local repository.
         var snapshot = configuration["Clusters:0:Snapshot"];
-        var seed = snapshot is null
+        var seed = string.IsNullOrWhiteSpace(snapshot)
             ? null
             : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(snapshot))!, "rbac-repo");
         if (seed is null || !Directory.Exists(seed))
@@ -35,7 +35,10 @@ internal static class PlaygroundServices
             return;
         }
 
-        var store = configuration["Storage:SqlitePath"] ?? Path.Combine("data", "playground", "k8s-access.db");
+        var configuredStore = configuration["Storage:SqlitePath"];
+        var store = string.IsNullOrWhiteSpace(configuredStore)
+            ? Path.Combine("data", "playground", "k8s-access.db")
+            : configuredStore;
         var data = Path.GetDirectoryName(Path.GetFullPath(store))!;
         services.AddLocalGitRbacRepository(options =>
         {

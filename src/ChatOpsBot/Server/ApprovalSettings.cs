@@ -6,12 +6,15 @@ namespace ChatOpsBot.Server;
 
 /// <summary>
 /// The RBAC repository and the approval flow, from the <c>GitHub</c>, <c>Approvals</c> and
-/// <c>Verification</c> sections. Without a <c>GitHub</c> section the bot diagnoses only, and
-/// the "Request access" button says so. Every setting is checked here, before the host starts,
-/// and a problem is one line naming the setting.
+/// <c>Verification</c> sections. Without a GitHub repository or credential (blank values count as
+/// unset) the bot diagnoses only, and the "Request access" button says so. Every setting is
+/// checked here, before the host starts, and a problem is one line naming the setting.
 /// </summary>
 internal static class ApprovalSettings
 {
+    private static readonly string[] GitHubIdentityKeys =
+        ["Owner", "Repository", "Token", "AppId", "PrivateKeyPem", "InstallationId"];
+
     /// <summary>Checks the three sections and registers the approval flow and the repository.</summary>
     /// <param name="services">The host's service collection.</param>
     /// <param name="configuration">The configuration holding the sections.</param>
@@ -30,7 +33,7 @@ internal static class ApprovalSettings
         }
 
         var github = configuration.GetSection("GitHub");
-        if (!github.Exists())
+        if (!IsConfigured(github))
         {
             return;
         }
@@ -55,4 +58,11 @@ internal static class ApprovalSettings
             provider.GetService<ILogger<GitHubRbacRepository>>(),
             provider.GetService<TimeProvider>()));
     }
+
+    /// <summary>
+    /// True when the repository or a credential is named. The other GitHub settings have
+    /// defaults (appsettings.json lists them all), and blank values mean "not set".
+    /// </summary>
+    private static bool IsConfigured(IConfiguration github) =>
+        GitHubIdentityKeys.Any(key => !string.IsNullOrWhiteSpace(github[key]));
 }

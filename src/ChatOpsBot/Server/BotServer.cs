@@ -6,6 +6,7 @@ using ChatOpsBot.Slack.SocketMode;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Playground;
+using ChatOpsBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace ChatOpsBot.Server;
@@ -40,10 +41,13 @@ internal static class BotServer
             PlaygroundMode.ApplyDefaults(builder);
         }
 
+        builder.AddBotTelemetry(playground);
+
         var clusters = ReadClusters(builder.Configuration);
         builder.Services.AddSingleton<IClusterSourceProvider>(services =>
             new ConfiguredClusters(clusters, services.GetRequiredService<ILoggerFactory>()));
 
+        ServerSettings.Register(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
@@ -58,6 +62,7 @@ internal static class BotServer
         }
 
         var app = builder.Build();
+        app.MapBotTelemetry();
 
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", Ready);
@@ -114,29 +119,37 @@ internal static class BotServer
     }
 
     // Ready means: every option validated at start-up (or the server would not be up), the
-    // request store answers, and Socket Mode is connected when it is on.
+    // request store answers, Socket Mode is connected when it is on, and every cluster answers.
     private static async Task<IResult> Ready(
         IClusterSourceProvider clusters,
         IStoreHealth store,
         SocketModeClient socketMode,
         IOptions<SocketModeOptions> socketOptions,
+        ClusterReadiness clusterReadiness,
         CancellationToken cancellationToken)
     {
         if (!await store.CanReachAsync(cancellationToken).ConfigureAwait(false))
         {
-            return NotReady("the request store cannot be reached");
+            return NotReady("the request store cannot be reached", clusters);
         }
 
         if (socketOptions.Value.IsEnabled && !socketMode.IsConnected)
         {
-            return NotReady("Socket Mode is not connected yet");
+            return NotReady("Socket Mode is not connected yet", clusters);
+        }
+
+        if (await clusterReadiness.ProblemAsync(cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return NotReady(problem, clusters);
         }
 
         return Results.Json(new { ready = true, clusters = clusters.Names });
     }
 
-    private static IResult NotReady(string reason) =>
-        Results.Json(new { ready = false, reason }, statusCode: StatusCodes.Status503ServiceUnavailable);
+    private static IResult NotReady(string reason, IClusterSourceProvider clusters) =>
+        Results.Json(
+            new { ready = false, reason, clusters = clusters.Names },
+            statusCode: StatusCodes.Status503ServiceUnavailable);
 
     private static List<ClusterSettings> ReadClusters(ConfigurationManager configuration)
     {

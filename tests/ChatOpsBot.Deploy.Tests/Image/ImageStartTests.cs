@@ -58,6 +58,48 @@ public sealed class ImageStartTests(BuiltImageFixture built)
     }
 
     [Fact]
+    public async Task LogsJsonLinesOnStandardOutputAndServesPrometheusMetrics()
+    {
+        var environment = new Dictionary<string, string>(built.Image.Environment)
+        {
+            ["Clusters__0__Name"] = "seed",
+            ["Clusters__0__Snapshot"] = Repository.PathOf("examples/seed-exec-forbidden/cluster"),
+            ["Slack__SigningSecret"] = "signing-" + Guid.NewGuid().ToString("N"),
+            ["Slack__BotToken"] = "xoxb-test-" + Guid.NewGuid().ToString("N"),
+            ["Slack__ApiBaseUrl"] = $"http://127.0.0.1:{FreePort.Next()}/api/",
+        };
+
+        await using var bot = StartImage(environment);
+        (await bot.WaitForOkAsync("/readyz", StartLimit)).Dispose();
+        using (var metrics = await bot.WaitForOkAsync("/metrics", StartLimit))
+        {
+            Assert.Equal("text/plain", metrics.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("# TYPE", await metrics.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var http = new HttpClient { BaseAddress = bot.BaseAddress })
+        using (var form = new FormUrlEncodedContent([new("command", "/k8s-access")]))
+        using (var unsigned = await http.PostAsync(
+                   new Uri("/slack/commands?probe=1", UriKind.Relative), form))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
+        }
+
+        Assert.Equal(0, await bot.TerminateAsync(StopLimit));
+
+        var lines = bot.StandardOutputLines.Where(line => line.Length > 0).ToList();
+        Assert.NotEmpty(lines);
+        var entries = lines.Select(line => ParseLogLine(line, bot.Output)).ToList();
+        var request = Assert.Single(entries, entry =>
+            entry.GetProperty("Category").GetString() == "ChatOpsBot.Telemetry.RequestLogMiddleware"
+            && entry.GetProperty("LogLevel").GetString() == "Information");
+        var state = request.GetProperty("State");
+        Assert.Equal("POST", state.GetProperty("Method").GetString());
+        Assert.Equal("/slack/commands", state.GetProperty("Route").GetString());
+        Assert.Equal(401, state.GetProperty("StatusCode").GetInt32());
+    }
+
+    [Fact]
     public async Task ExitsWithCodeTwoAndOneLineWhenNoClusterIsConfigured()
     {
         var environment = new Dictionary<string, string>(built.Image.Environment)
@@ -89,6 +131,29 @@ public sealed class ImageStartTests(BuiltImageFixture built)
         // The final stage only prepares the OS; anything that builds belongs in the build stage.
         Assert.DoesNotContain(
             built.Image.SkippedSteps, step => step.Arguments.Contains("dotnet", StringComparison.Ordinal));
+    }
+
+    // One JSON object per line, with the fields a log collector keys on.
+    private static JsonElement ParseLogLine(string line, string output)
+    {
+        JsonElement entry;
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            entry = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            throw new Xunit.Sdk.XunitException($"a standard output line is not JSON: {line}\n{output}");
+        }
+
+        Assert.Equal(JsonValueKind.Object, entry.ValueKind);
+        foreach (var field in new[] { "Timestamp", "LogLevel", "Category", "Message" })
+        {
+            Assert.True(entry.TryGetProperty(field, out _), $"no {field} in {line}");
+        }
+
+        return entry;
     }
 
     private RunningBot StartImage(IReadOnlyDictionary<string, string> environment) =>

@@ -13,6 +13,7 @@ internal sealed class RunningBot : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly List<string> _standardOutput = [];
     private readonly HttpClient _http;
 
     private RunningBot(Process process, Uri baseAddress)
@@ -24,6 +25,18 @@ internal sealed class RunningBot : IAsyncDisposable
 
     /// <summary>Where the bot listens.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>The lines the bot printed on standard output so far (its log lines).</summary>
+    public IReadOnlyList<string> StandardOutputLines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _standardOutput];
+            }
+        }
+    }
 
     /// <summary>Everything the bot printed so far (standard output and error).</summary>
     public string Output
@@ -72,7 +85,7 @@ internal sealed class RunningBot : IAsyncDisposable
 
         ProcessRunner.Apply(start, DotnetEnvironment.ForApp(environment));
         var bot = new RunningBot(ProcessRunner.StartOrExplain(start), address);
-        bot._process.OutputDataReceived += (_, line) => bot.Append(line.Data);
+        bot._process.OutputDataReceived += (_, line) => bot.Append(line.Data, standardOutput: true);
         bot._process.ErrorDataReceived += (_, line) => bot.Append(line.Data);
         bot._process.BeginOutputReadLine();
         bot._process.BeginErrorReadLine();
@@ -159,7 +172,7 @@ internal sealed class RunningBot : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool standardOutput = false)
     {
         if (line is null)
         {
@@ -169,6 +182,10 @@ internal sealed class RunningBot : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (standardOutput)
+            {
+                _standardOutput.Add(line);
+            }
         }
     }
 }

@@ -150,5 +150,41 @@ public sealed class ManifestConsistencyTests
         Assert.NotEqual("latest", tagOrDigest);
     }
 
+    [Theory]
+    [MemberData(nameof(Installs))]
+    public async Task TheBotFinishesItsWorkBeforeKubernetesKillsIt(string install)
+    {
+        var build = await Kustomize.BuildAsync(install);
+        var pod = Assert.Single(build.Objects.OfType<V1Deployment>()).Spec.Template.Spec;
+        var configMap = Assert.Single(build.Objects.OfType<V1ConfigMap>());
+
+        // Kubernetes' own default grace period is 30 s; the bot's default stop timeout is the
+        // top-level appsettings.json's, unless the install sets its own.
+        var grace = TimeSpan.FromSeconds(pod.TerminationGracePeriodSeconds ?? 30);
+        var shutdown = ShutdownTimeout(Assert.Single(configMap.Data).Value)
+                       ?? ShutdownTimeout(Repository.Read("appsettings.json"))
+                       ?? throw new InvalidOperationException(
+                           "appsettings.json has no Server:ShutdownTimeout");
+
+        Assert.True(
+            shutdown + TimeSpan.FromSeconds(2) <= grace,
+            $"Server:ShutdownTimeout {shutdown} leaves less than 2 s of "
+            + $"terminationGracePeriodSeconds {grace}");
+    }
+
+    private static TimeSpan? ShutdownTimeout(string json)
+    {
+        var options = new JsonDocumentOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        };
+        using var settings = JsonDocument.Parse(json, options);
+        return settings.RootElement.TryGetProperty("Server", out var server)
+               && server.TryGetProperty("ShutdownTimeout", out var value)
+               && value.GetString() is { Length: > 0 } text
+            ? TimeSpan.Parse(text, CultureInfo.InvariantCulture)
+            : null;
+    }
+
     private static string? Text(long? number) => number?.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,7 +31,18 @@ public sealed class AdaptiveCardRendererTests
     }
 
     [Fact]
-    public async Task The_seed_diagnosis_shows_the_fix_as_monospace_lines()
+    public async Task The_seed_fix_is_a_code_block_holding_the_yaml_as_written()
+    {
+        var card = AdaptiveCardRenderer.Render(await SeedMessages.DiagnosisAsync(), Names);
+
+        var block = Assert.Single(CardQuery.OfType(card, "CodeBlock"));
+        Assert.Equal((await SeedReport()).Fix!.Yaml.TrimEnd('\n'), (string?)block["codeSnippet"]);
+        Assert.Equal("PlainText", (string?)block["language"]);
+        Assert.Equal("Monospace", (string?)block["fallback"]?["fontType"]);
+    }
+
+    [Fact]
+    public async Task The_code_block_falls_back_to_monospace_lines()
     {
         var card = AdaptiveCardRenderer.Render(await SeedMessages.DiagnosisAsync(), Names);
 
@@ -171,8 +182,9 @@ public sealed class AdaptiveCardRendererTests
 
         var body = CardQuery.Body(card);
         Assert.Equal("Hello **there** \\<world\\>", (string?)body[0]["text"]);
-        Assert.Equal("Monospace", (string?)body[1]["fontType"]);
-        Assert.Equal("kind: Role\n\n\u00A0\u00A0x: \\*", (string?)body[1]["text"]);
+        Assert.Equal("kind: Role\n  x: *", (string?)body[1]["codeSnippet"]);
+        Assert.Equal("Monospace", (string?)body[1]["fallback"]?["fontType"]);
+        Assert.Equal("kind: Role\n\n\u00A0\u00A0x: \\*", (string?)body[1]["fallback"]?["text"]);
     }
 
     [Fact]

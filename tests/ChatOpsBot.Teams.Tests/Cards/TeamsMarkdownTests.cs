@@ -59,6 +59,19 @@ public sealed class TeamsMarkdownTests
     public void Mentions_and_broadcasts_become_plain_words(string mrkdwn, string expected) =>
         Assert.Equal(expected, Convert(mrkdwn));
 
+    [Theory]
+    [InlineData("\nkind: Role\r\n  x: &lt;*&gt;\n", 100, "kind: Role\n  x: <*>")]
+    [InlineData("a\n  b\n  c\n  d", 8, "a\n  b\n…")]
+    [InlineData("abcdef", 3, "a\n…")]
+    public void A_code_snippet_is_the_code_as_written_and_cut_on_its_own_line(
+        string code, int maxLength, string expected)
+    {
+        var snippet = TeamsMarkdown.CodeSnippet(code, maxLength);
+
+        Assert.Equal(expected, snippet);
+        Assert.True(snippet.Length <= maxLength);
+    }
+
     [Fact]
     public void A_display_name_is_text_and_cannot_forge_anything()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.GitOps.Tests.GitHub;
 using ChatOpsBot.Tests.Slack;
+using Microsoft.AspNetCore.Builder;
 
 namespace ChatOpsBot.Tests.Approval;
 
@@ -47,7 +48,9 @@ internal sealed class ApprovalSetup : IAsyncDisposable
     public static string OriginalRbacFile { get; } = File.ReadAllText(Path.Combine(
         AppContext.BaseDirectory, "examples", "seed-exec-forbidden", "rbac-repo", "fake-company-dev-a.yaml"));
 
-    public static async Task<ApprovalSetup> StartAsync(Action<Dictionary<string, string?>>? configure = null)
+    public static async Task<ApprovalSetup> StartAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<WebApplicationBuilder>? customize = null)
     {
         var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
         slack.UserGroups[AdminGroup] = [GroupAdmin];
@@ -67,14 +70,16 @@ internal sealed class ApprovalSetup : IAsyncDisposable
 
         var database = Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"{Guid.NewGuid():N}.db");
         var setup = new ApprovalSetup(slack, gitHub, snapshot, database);
-        await setup.StartBotAsync(configure);
+        await setup.StartBotAsync(configure, customize);
         return setup;
     }
 
     /// <summary>Starts a bot (again) on the same store, Slack, GitHub and snapshot.</summary>
-    public async Task StartBotAsync(Action<Dictionary<string, string?>>? configure = null)
+    public async Task StartBotAsync(
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<WebApplicationBuilder>? customize = null)
     {
-        Bot = await RunningBot.StartAsync(Slack, settings =>
+        Bot = await RunningBot.StartAsync(Slack, customize: customize, configure: settings =>
         {
             settings["Clusters:0:Snapshot"] = Snapshot;
             settings["Storage:SqlitePath"] = Database;

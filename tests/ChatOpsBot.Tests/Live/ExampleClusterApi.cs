@@ -14,6 +14,16 @@ internal sealed class ExampleClusterApi(ExampleCluster cluster)
     private const string RbacPrefix = "/apis/rbac.authorization.k8s.io/v1/";
     private const string RbacVersion = "rbac.authorization.k8s.io/v1";
 
+    /// <summary>The API server's version endpoint (the client asks for it with a trailing slash).</summary>
+    public const string VersionPath = "/version";
+
+    // The shape of a real API server's /version answer.
+    private const string VersionInfo = """
+        {"major":"1","minor":"33","gitVersion":"v1.33.4-eks-1","gitCommit":"0000000",
+         "gitTreeState":"clean","buildDate":"2025-08-01T00:00:00Z","goVersion":"go1.24.5",
+         "compiler":"gc","platform":"linux/amd64"}
+        """;
+
     public static string ListPath(string rbacResource) => RbacPrefix + rbacResource;
 
     /// <summary>The answer to a GET of <paramref name="path"/>.</summary>
@@ -31,6 +41,8 @@ internal sealed class ExampleClusterApi(ExampleCluster cluster)
                 return List("ClusterRoleList", RbacVersion, cluster.OfKind("ClusterRole"));
             case "/api/v1/namespaces":
                 return List("NamespaceList", "v1", cluster.OfKind("Namespace"));
+            case VersionPath or VersionPath + "/":
+                return new FakeAnswer(200, VersionInfo);
         }
 
         // /api/v1/namespaces/{namespace}/{resource}[/{name}]

@@ -27,6 +27,7 @@ internal sealed class FakeSlackServer : IAsyncDisposable
     private readonly List<(Func<SlackCall, bool> Match, TaskCompletionSource<SlackCall> Done)> waiters =
         [];
     private int nextTs;
+    private volatile AnswerHold? hold;
 
     private FakeSlackServer(WebApplication app, string botToken)
     {
@@ -68,6 +69,17 @@ internal sealed class FakeSlackServer : IAsyncDisposable
             .Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         server.Origin = new Uri(address + "/");
         return server;
+    }
+
+    /// <summary>
+    /// From now on every Web API request waits, unanswered, until the returned hold is
+    /// released: a slow Slack, so that work is still in flight when a test acts.
+    /// </summary>
+    public AnswerHold HoldAnswers()
+    {
+        var held = new AnswerHold();
+        hold = held;
+        return held;
     }
 
     /// <summary>A response_url on this server, shaped like Slack's hook URLs.</summary>
@@ -115,6 +127,10 @@ internal sealed class FakeSlackServer : IAsyncDisposable
             : path;
         var call = new SlackCall(method, path, context.Request.Headers.Authorization.FirstOrDefault(),
             context.Request.ContentType, body);
+        if (hold is { } held && path.StartsWith("/api/", StringComparison.Ordinal))
+        {
+            await held.WaitAsync(context.RequestAborted);
+        }
 
         // Answered before it is recorded, so a test that saw the call knows the bot has its answer;
         // recorded even when the body is unreadable, so a test sees every request.
@@ -183,5 +199,24 @@ internal sealed class FakeSlackServer : IAsyncDisposable
         }
 
         matched.ForEach(done => done.TrySetResult(call));
+    }
+}
+
+/// <summary>Web API answers held back until <see cref="Release"/>.</summary>
+internal sealed class AnswerHold
+{
+    private readonly TaskCompletionSource arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first held request arrives.</summary>
+    public Task Arrived => arrived.Task;
+
+    /// <summary>Lets every held request, and every later one, be answered.</summary>
+    public void Release() => released.TrySetResult();
+
+    internal Task WaitAsync(CancellationToken aborted)
+    {
+        arrived.TrySetResult();
+        return released.Task.WaitAsync(aborted);
     }
 }

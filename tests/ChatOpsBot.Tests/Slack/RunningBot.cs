@@ -67,8 +67,14 @@ internal sealed class RunningBot : IAsyncDisposable
         ["Slack:BotTokenFile"] = null,
     };
 
-    /// <summary>The bot built with <paramref name="settings"/> and a capturing logger, not started.</summary>
-    public static WebApplication Build(Dictionary<string, string?> settings, CapturedLogs logs) =>
+    /// <summary>
+    /// The bot built with <paramref name="settings"/> and a capturing logger, not started;
+    /// <paramref name="customize"/> changes the builder last (another logger, say).
+    /// </summary>
+    public static WebApplication Build(
+        Dictionary<string, string?> settings,
+        CapturedLogs logs,
+        Action<WebApplicationBuilder>? customize = null) =>
         BotServer.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -76,15 +82,18 @@ internal sealed class RunningBot : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
             builder.Logging.AddProvider(logs);
+            customize?.Invoke(builder);
         });
 
     public static async Task<RunningBot> StartAsync(
-        FakeSlackServer slack, Action<Dictionary<string, string?>>? configure = null)
+        FakeSlackServer slack,
+        Action<Dictionary<string, string?>>? configure = null,
+        Action<WebApplicationBuilder>? customize = null)
     {
         var settings = Settings(slack);
         configure?.Invoke(settings);
         var logs = new CapturedLogs();
-        var app = Build(settings, logs);
+        var app = Build(settings, logs, customize);
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>()

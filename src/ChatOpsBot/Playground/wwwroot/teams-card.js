@@ -105,6 +105,13 @@ window.TeamsCards = (function () {
     return node;
   }
 
+  // The snippet is shown as written, like Teams' code block (copying keeps the indentation).
+  function renderCodeBlock(element) {
+    const node = el("pre", "ac-code");
+    node.textContent = String(element.codeSnippet || "");
+    return node;
+  }
+
   function renderChoiceSet(element) {
     const select = el("select", "ac-choice");
     select.dataset.inputId = element.id || "";
@@ -166,6 +173,7 @@ window.TeamsCards = (function () {
   function renderElement(element, root, onExecute) {
     switch (element && element.type) {
       case "TextBlock": return renderTextBlock(element);
+      case "CodeBlock": return renderCodeBlock(element);
       case "Input.ChoiceSet": return renderChoiceSet(element);
       case "ActionSet": return renderActionSet(element.actions, root, onExecute);
       default: return null;
