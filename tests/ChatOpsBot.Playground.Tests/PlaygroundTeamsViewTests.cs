@@ -39,7 +39,7 @@ public sealed class PlaygroundTeamsViewTests(ITestOutputHelper output)
         Assert.Equal(0, await team.Locator(".block-header").CountAsync());
         await Assertions.Expect(card.Locator(".ac-large.ac-bold"))
             .ToContainTextAsync("No binding grants this access");
-        var code = card.Locator(".ac-mono");
+        var code = card.Locator(".ac-code");
         await Assertions.Expect(code).ToContainTextAsync("rb:hello");
         await Assertions.Expect(code).ToContainTextAsync("apiVersion: rbac.authorization.k8s.io/v1");
         Assert.True(await card.Locator("strong").CountAsync() >= 1, "**bold** is rendered");

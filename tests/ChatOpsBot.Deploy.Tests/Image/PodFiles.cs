@@ -52,6 +52,7 @@ internal sealed class PodFiles
         var workingDirectory = container.WorkingDir ?? image.WorkingDirectory;
         CopyFolder(image.OnHost(image.WorkingDirectory), ContainerPath.OnHost(root, image.WorkingDirectory));
 
+        var mountPaths = (container.VolumeMounts ?? []).Select(mount => mount.MountPath).ToList();
         foreach (var mount in container.VolumeMounts ?? [])
         {
             var volume = pod.Volumes.Single(candidate => candidate.Name == mount.Name);
@@ -60,14 +61,14 @@ internal sealed class PodFiles
             if (mount.SubPath is { Length: > 0 } subPath)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.WriteAllText(target, files[subPath]);
+                File.WriteAllText(target, OntoRoot(files[subPath], mountPaths, root));
                 continue;
             }
 
             Directory.CreateDirectory(target);
             foreach (var (name, content) in files)
             {
-                File.WriteAllText(Path.Combine(target, name), content);
+                File.WriteAllText(Path.Combine(target, name), OntoRoot(content, mountPaths, root));
             }
         }
 
@@ -114,6 +115,21 @@ internal sealed class PodFiles
             ? []
             : throw new NotSupportedException(
                 $"volume {volume.Name} is of a kind this test does not lay out");
+    }
+
+    // The pod's files name places inside its mounts (/data/k8s-access.db); on the host those are
+    // under the test's root, so the bot never writes outside it (the host's /data is not ours).
+    private static string OntoRoot(string content, IEnumerable<string> mountPaths, string root)
+    {
+        foreach (var mountPath in mountPaths)
+        {
+            var inside = mountPath.TrimEnd('/') + "/";
+            content = content.Replace(
+                "\"" + inside, "\"" + ContainerPath.OnHost(root, mountPath).TrimEnd('/') + "/",
+                StringComparison.Ordinal);
+        }
+
+        return content;
     }
 
     private static Dictionary<string, string> SecretFiles(V1Secret secret)
