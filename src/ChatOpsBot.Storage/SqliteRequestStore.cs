@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ChatOpsBot.Storage;
 
 /// <summary>
-/// The durable store: diagnoses, access requests and their audit trail in one SQLite file
+/// The durable store: diagnoses, access requests, their audit trail and chat aliases in one SQLite file
 /// (WAL mode). Opening creates the file and its folder, and brings the schema up to date; a
 /// file that is not a store, is damaged, or is newer than this build is refused with a clear
 /// <see cref="RequestStoreException"/>. Every statement binds its values as parameters.

@@ -1,3 +1,4 @@
+using ChatOpsBot.Core.Chat;
 using ChatOpsBot.Core.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,8 @@ public static class SqliteStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="SqliteRequestStore"/> (settings from the <c>Storage</c> section,
     /// validated at start-up) as the one <see cref="IDiagnosisStore"/>,
-    /// <see cref="IAccessRequestStore"/> and <see cref="IStoreHealth"/>, replacing any store
+    /// <see cref="IAccessRequestStore"/>, <see cref="IStoreHealth"/> and
+    /// <see cref="IChatAliasStore"/>, replacing any store
     /// registered before (the Slack front end's in-memory default included, whichever is
     /// registered first). The file is opened and migrated when the host starts, and the
     /// health check <see cref="RequestStoreHealthCheck.Name"/> is added for readiness.
@@ -42,9 +44,11 @@ public static class SqliteStoreServiceCollectionExtensions
         services.RemoveAll<IDiagnosisStore>();
         services.RemoveAll<IAccessRequestStore>();
         services.RemoveAll<IStoreHealth>();
+        services.RemoveAll<IChatAliasStore>();
         services.AddSingleton<IDiagnosisStore>(Store);
         services.AddSingleton<IAccessRequestStore>(Store);
         services.AddSingleton<IStoreHealth>(Store);
+        services.AddSingleton<IChatAliasStore>(Store);
 
         services.AddHostedService<RequestStoreOpener>();
         services.AddHealthChecks()

@@ -24,8 +24,8 @@ public sealed class MigrationTests : IDisposable
 
         Assert.True(File.Exists(path));
         Assert.Equal(SqliteRequestStore.LatestSchemaVersion, store.SchemaVersion);
-        Assert.Equal(2L, await StoreFile.ScalarAsync(path, "SELECT MAX(version) FROM schema_version"));
-        Assert.Equal(2L, await StoreFile.ScalarAsync(path, "SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(3L, await StoreFile.ScalarAsync(path, "SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(3L, await StoreFile.ScalarAsync(path, "SELECT COUNT(*) FROM schema_version"));
         Assert.Equal(0L, await StoreFile.CountRowsAsync(path, "access_requests"));
     }
 
@@ -60,7 +60,7 @@ public sealed class MigrationTests : IDisposable
         using var store = new SqliteRequestStore(
             new SqliteStoreOptions { SqlitePath = path }, new FakeTimeProvider(Then + TimeSpan.FromHours(1)));
 
-        Assert.Equal(2, store.SchemaVersion);
+        Assert.Equal(3, store.SchemaVersion);
         var old = await store.GetAsync(unclicked, default);
         Assert.NotNull(old);
         ReportAssert.Equal(SampleReports.Full(), old.Report);
@@ -118,7 +118,7 @@ public sealed class MigrationTests : IDisposable
         var problem = Assert.Throws<RequestStoreException>(() => Open(path));
 
         Assert.Contains("schema version 99", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("newer than this build knows (2)", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("newer than this build knows (3)", problem.Message, StringComparison.Ordinal);
         SqliteConnection.ClearAllPools();
         Assert.Equal(before, await File.ReadAllBytesAsync(path));
     }

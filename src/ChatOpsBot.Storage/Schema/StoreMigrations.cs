@@ -7,6 +7,7 @@ internal static class StoreMigrations
     [
         Migration001Diagnoses.Migration,
         Migration002AccessRequests.Migration,
+        Migration003ChatAliases.Migration,
     ];
 
     /// <summary>The schema version a store file has after this build opened it.</summary>

@@ -47,6 +47,23 @@ public sealed class BotConnectorClient
         string serviceUrl, string conversationId, JsonObject activity, CancellationToken cancellationToken) =>
         PostAsync(serviceUrl, conversationId, replyToId: null, activity, cancellationToken);
 
+    /// <summary>
+    /// Replaces a message the bot posted: PUT
+    /// <c>{serviceUrl}/v3/conversations/{conversationId}/activities/{activityId}</c>, with the
+    /// activity's <c>id</c> set to <paramref name="activityId"/>.
+    /// </summary>
+    public async Task UpdateActivityAsync(
+        string serviceUrl, string conversationId, string activityId, JsonObject activity,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(activityId);
+        ArgumentNullException.ThrowIfNull(activity);
+        var body = activity.DeepClone().AsObject();
+        body["id"] = activityId;
+        await SendAsync(HttpMethod.Put, ActivitiesUri(serviceUrl, conversationId, activityId), body,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The endpoint for a conversation's activities, ids escaped as path segments.</summary>
     internal static Uri ActivitiesUri(string serviceUrl, string conversationId, string? replyToId)
     {
@@ -63,18 +80,27 @@ public sealed class BotConnectorClient
         return new Uri(replyToId is null ? path : path + "/" + Uri.EscapeDataString(replyToId));
     }
 
-    private async Task<string?> PostAsync(
+    private Task<string?> PostAsync(
         string serviceUrl, string conversationId, string? replyToId, JsonObject activity,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var uri = ActivitiesUri(serviceUrl, conversationId, replyToId);
+        return SendAsync(
+            HttpMethod.Post,
+            ActivitiesUri(serviceUrl, conversationId, replyToId),
+            activity,
+            cancellationToken);
+    }
+
+    private async Task<string?> SendAsync(
+        HttpMethod method, Uri uri, JsonObject activity, CancellationToken cancellationToken)
+    {
         var client = _httpClients.CreateClient(HttpClientName);
 
         for (var attempt = 0; ; attempt++)
         {
             var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+            using var request = new HttpRequestMessage(method, uri)
             {
                 Content = JsonContent.Create(activity),
             };

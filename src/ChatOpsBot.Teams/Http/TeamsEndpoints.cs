@@ -1,3 +1,4 @@
+using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Teams.Auth;
 using ChatOpsBot.Teams.Configuration;
 using ChatOpsBot.Teams.Protocol;
@@ -18,8 +19,9 @@ public static class TeamsEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps <c>POST /api/messages</c>: token checked (401), body size-capped (413) and parsed
-    /// (400), token bound to the activity's service URL (401), then <c>message</c> activities go
-    /// to <see cref="ITeamsActivityHandler"/>; every other activity type is acknowledged with 200.
+    /// (400), token bound to the activity's service URL (401), then <c>message</c> and
+    /// <c>invoke</c> activities go to <see cref="ITeamsActivityHandler"/> (an invoke is answered
+    /// with the handler's invoke response); every other activity type is acknowledged with 200.
     /// </summary>
     public static IEndpointConventionBuilder MapTeamsEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -76,16 +78,45 @@ internal static partial class TeamsMessagesEndpoint
             return;
         }
 
-        if (!string.Equals(activity.Type, "message", StringComparison.Ordinal))
+        var handler = services.GetRequiredService<ITeamsActivityHandler>();
+        try
         {
-            LogIgnored(logger, activity.Type);
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            return;
+            await DispatchAsync(context, handler, activity, logger).ConfigureAwait(false);
         }
+        catch (SlackBusyException)
+        {
+            // The work queue is full: the Bot Connector may retry later.
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        }
+    }
 
-        await services.GetRequiredService<ITeamsActivityHandler>()
-            .HandleMessageAsync(activity, context.RequestAborted).ConfigureAwait(false);
-        context.Response.StatusCode = StatusCodes.Status200OK;
+    private static async Task DispatchAsync(
+        HttpContext context, ITeamsActivityHandler handler, TeamsActivity activity, ILogger logger)
+    {
+        switch (activity.Type)
+        {
+            case "message":
+                await handler.HandleMessageAsync(activity, context.RequestAborted).ConfigureAwait(false);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            case "invoke":
+                // The invoke response travels in this HTTP answer; Teams waits for it.
+                var answer = await handler.HandleInvokeAsync(activity, context.RequestAborted)
+                    .ConfigureAwait(false);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                if (answer is not null)
+                {
+                    context.Response.ContentType = "application/json; charset=utf-8";
+                    await context.Response.WriteAsync(answer.ToJsonString(), context.RequestAborted)
+                        .ConfigureAwait(false);
+                }
+
+                return;
+            default:
+                LogIgnored(logger, activity.Type);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+        }
     }
 
     private static void Refuse(HttpContext context, ILogger logger, TokenRefusal refusal, string? remote)

@@ -11,6 +11,9 @@ public sealed record TeamsActivity
     /// <summary>The activity type, such as <c>message</c> or <c>invoke</c>.</summary>
     public required string Type { get; init; }
 
+    /// <summary>The invoke's name, such as <c>adaptiveCard/action</c>.</summary>
+    public string? Name { get; init; }
+
     /// <summary>The activity id (the target of a threaded reply).</summary>
     public string? Id { get; init; }
 

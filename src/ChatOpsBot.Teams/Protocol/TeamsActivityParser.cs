@@ -40,6 +40,7 @@ public static class TeamsActivityParser
         return new TeamsActivity
         {
             Type = type,
+            Name = Text(raw, "name"),
             Id = Text(raw, "id"),
             ChannelId = Text(raw, "channelId"),
             ServiceUrl = Text(raw, "serviceUrl"),

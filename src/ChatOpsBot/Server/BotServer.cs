@@ -28,9 +28,15 @@ internal static class BotServer
         var builder = WebApplication.CreateBuilder(args);
         customize?.Invoke(builder);
 
-        // No Slack settings at all: the local playground instead of a start-up failure.
-        var playground = PlaygroundMode.IsRequested(builder.Configuration);
-        if (playground)
+        // Teams when its app id is set; with no Slack settings at all, the local playground
+        // instead of a start-up failure.
+        var teams = TeamsMode.IsRequested(builder.Configuration);
+        var playground = !teams && PlaygroundMode.IsRequested(builder.Configuration);
+        if (teams)
+        {
+            TeamsMode.ApplyDefaults(builder);
+        }
+        else if (playground)
         {
             PlaygroundMode.ApplyDefaults(builder);
         }
@@ -46,7 +52,11 @@ internal static class BotServer
         builder.Services.AddSlackBot(builder.Configuration);
         builder.Services.AddSqliteRequestStore(builder.Configuration);
         ApprovalSettings.Register(builder.Services, builder.Configuration);
-        if (playground)
+        if (teams)
+        {
+            TeamsMode.AddServices(builder.Services, builder.Configuration);
+        }
+        else if (playground)
         {
             PlaygroundMode.AddServices(builder.Services, builder.Configuration);
         }
@@ -57,7 +67,11 @@ internal static class BotServer
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", Ready);
         app.MapSlackEndpoints();
-        if (playground)
+        if (teams)
+        {
+            TeamsMode.Map(app);
+        }
+        else if (playground)
         {
             PlaygroundMode.Map(app);
         }

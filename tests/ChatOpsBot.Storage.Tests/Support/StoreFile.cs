@@ -17,6 +17,7 @@ internal static class StoreFile
             "diagnoses" => "SELECT COUNT(*) FROM diagnoses",
             "access_requests" => "SELECT COUNT(*) FROM access_requests",
             "audit_log" => "SELECT COUNT(*) FROM audit_log",
+            "chat_aliases" => "SELECT COUNT(*) FROM chat_aliases",
             _ => throw new ArgumentOutOfRangeException(nameof(table)),
         };
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);

@@ -62,6 +62,33 @@ public sealed class BotConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_update_is_a_put_on_the_activity_with_its_id_in_the_body()
+    {
+        await Client().UpdateActivityAsync(
+            ServiceUrl, Conversation, "1:abc/def", Message("new text"), default);
+
+        Assert.Empty(_fake.Activities);
+        var (path, authorization, body) = Assert.Single(_fake.Updates);
+        Assert.Equal("/amer/v3/conversations/" + Uri.EscapeDataString(Conversation) + "/activities/"
+            + Uri.EscapeDataString("1:abc/def"), path);
+        Assert.Equal("Bearer token-1", authorization);
+        Assert.Equal("new text", body["text"]!.GetValue<string>());
+        Assert.Equal("1:abc/def", body["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task An_update_of_an_unknown_activity_is_an_error_and_not_retried()
+    {
+        _fake.Failures.Enqueue((404, null));
+        _fake.Failures.Enqueue((404, null));
+
+        await Assert.ThrowsAsync<BotConnectorException>(() => Client().UpdateActivityAsync(
+            ServiceUrl, Conversation, "1759944781430", Message("x"), default));
+        Assert.Empty(_fake.Updates);
+        Assert.Single(_fake.Failures);
+    }
+
+    [Fact]
     public async Task The_token_is_reused_until_five_minutes_before_it_expires()
     {
         // Fake time for the token cache only: the retry delays keep real time.

@@ -52,14 +52,49 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [Theory]
     [InlineData("docs-invoke-inbound-message.json")]
     [InlineData("invoke-adaptiveCard-action-Action.Execute.json")]
-    public async Task Other_activity_types_are_acknowledged_and_not_handled(string fixture)
+    public async Task Invokes_go_to_the_invoke_handler_and_not_to_the_message_handler(string fixture)
     {
         var json = Fixture.Read(fixture);
 
         using var response = await _host.PostAsync(json, _host.BearerFor(Fixture.ServiceUrlOf(json)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
         Assert.Empty(_host.Handler.Messages);
+        Assert.Single(_host.Handler.Invokes);
+    }
+
+    [Fact]
+    public async Task An_invoke_is_answered_with_the_handlers_invoke_response_as_json()
+    {
+        var json = Fixture.Read("invoke-adaptiveCard-action-Action.Execute.json");
+        _host.Handler.InvokeAnswer = new JsonObject
+        {
+            ["statusCode"] = 200,
+            ["type"] = "application/vnd.microsoft.activity.message",
+            ["value"] = "working on it",
+        };
+
+        using var response = await _host.PostAsync(json, _host.BearerFor(Fixture.ServiceUrlOf(json)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("working on it", (string?)body["value"]);
+        var invoke = Assert.Single(_host.Handler.Invokes);
+        Assert.Equal("adaptiveCard/action", invoke.Name);
+        Assert.Empty(_host.Handler.Messages);
+    }
+
+    [Fact]
+    public async Task A_full_work_queue_answers_503_so_the_connector_can_retry()
+    {
+        var json = Fixture.Read(ChannelMessage);
+        _host.Handler.Busy = true;
+
+        using var response = await _host.PostAsync(json, _host.BearerFor(Fixture.ServiceUrlOf(json)));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
     }
 
     [Fact]

@@ -32,6 +32,9 @@ internal sealed class FakeBotConnector : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string? Authorization, JsonObject Body)> Activities { get; } = new();
 
+    /// <summary>Every PUT (activity update) received: raw path, Authorization header and body.</summary>
+    public ConcurrentQueue<(string Path, string? Authorization, JsonObject Body)> Updates { get; } = new();
+
     /// <summary>Status codes (with optional Retry-After seconds) for the next activity posts.</summary>
     public ConcurrentQueue<(int Status, int? RetryAfter)> Failures { get; } = new();
 
@@ -67,6 +70,20 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
             fake.Activities.Enqueue((target, context.Request.Headers.Authorization.ToString(), body));
             return Results.Json(new { id = "reply-" + fake.Activities.Count });
+        });
+
+        const string Activity = "/amer/v3/conversations/{conversation}/activities/{activity}";
+        app.MapPut(Activity, async (HttpContext context) =>
+        {
+            if (fake.Failures.TryDequeue(out var failure))
+            {
+                return Results.StatusCode(failure.Status);
+            }
+
+            var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
+            var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            fake.Updates.Enqueue((target, context.Request.Headers.Authorization.ToString(), body));
+            return Results.Json(new { id = context.Request.RouteValues["activity"] });
         });
 
         await app.StartAsync();

@@ -5,6 +5,7 @@ using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.SocketMode;
 using ChatOpsBot.Slack.WebApi;
 using ChatOpsBot.Storage;
+using ChatOpsBot.Teams.Adapter;
 using ChatOpsBot.Teams.Configuration;
 using ChatOpsBot.Telemetry;
 
@@ -39,6 +40,7 @@ internal static class BoundSections
         new("Verification", typeof(VerificationOptions)),
         new("GitHub", typeof(GitHubRbacOptions)),
         new("Teams", typeof(TeamsOptions)),
+        new("Teams", typeof(TeamsAdapterOptions)),
         new("Server", typeof(ServerOptions)),
         new("Telemetry", typeof(TelemetryOptions)),
     ];
