@@ -1,5 +1,4 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
+using ChatOpsBot.Slack.Protocol;
 
 namespace ChatOpsBot.Playground;
 
@@ -12,43 +11,12 @@ public sealed record PlaygroundResponseTarget(
     string Channel, string User, string? ThreadTs, string? OriginalKey);
 
 /// <summary>
-/// The response_url values the playground hands to the bot. Each is a loopback address with
-/// an unguessable token that the playground's Slack API maps back to its target; nothing ever
-/// sends a request to it.
+/// The response_url values the playground hands to the bot, mapped back to their target by
+/// the playground's Slack API.
 /// </summary>
-public sealed class PlaygroundResponseUrls
+public sealed class PlaygroundResponseUrls()
+    : InProcessResponseUrls<PlaygroundResponseTarget>("http://127.0.0.1/playground/response-url/", Capacity)
 {
     /// <summary>The most targets remembered; the oldest are forgotten first.</summary>
     public const int Capacity = 5_000;
-
-    private const string Prefix = "http://127.0.0.1/playground/response-url/";
-
-    private readonly ConcurrentDictionary<string, PlaygroundResponseTarget> _targets =
-        new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _order = new();
-
-    /// <summary>A new response_url answering into <paramref name="target"/>.</summary>
-    public Uri Create(PlaygroundResponseTarget target)
-    {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        _targets[token] = target;
-        _order.Enqueue(token);
-        while (_order.Count > Capacity && _order.TryDequeue(out var oldest))
-        {
-            _targets.TryRemove(oldest, out _);
-        }
-
-        return new Uri(Prefix + token);
-    }
-
-    /// <summary>The target of a response_url this playground made, or null.</summary>
-    public PlaygroundResponseTarget? Resolve(Uri responseUrl)
-    {
-        ArgumentNullException.ThrowIfNull(responseUrl);
-        var text = responseUrl.AbsoluteUri;
-        return text.StartsWith(Prefix, StringComparison.Ordinal)
-               && _targets.TryGetValue(text[Prefix.Length..], out var target)
-            ? target
-            : null;
-    }
 }
