@@ -111,6 +111,7 @@ public sealed class GitHubRbacOptions
             problems.Add($"MaxFiles must be between 1 and {Editing.RbacFileEditor.MaxFiles}.");
         }
 
+        problems.AddRange(Retry.Validate());
         return problems;
     }
 }
@@ -132,4 +133,29 @@ public sealed class GitHubRetryOptions
 
     /// <summary>Rebuilds after the base branch moved, a file changed or the branch vanished.</summary>
     public int MaxRebuilds { get; set; } = 3;
+
+    /// <summary>The problems with these settings, each naming its key; empty when usable.</summary>
+    /// <returns>One message per unusable setting.</returns>
+    public IEnumerable<string> Validate()
+    {
+        if (MaxRetries is < 0 or > 10)
+        {
+            yield return "Retry:MaxRetries must be between 0 and 10.";
+        }
+
+        if (BaseDelay <= TimeSpan.Zero)
+        {
+            yield return "Retry:BaseDelay must be positive.";
+        }
+
+        if (MaxDelay < BaseDelay)
+        {
+            yield return "Retry:MaxDelay must not be shorter than Retry:BaseDelay.";
+        }
+
+        if (MaxRebuilds is < 0 or > 10)
+        {
+            yield return "Retry:MaxRebuilds must be between 0 and 10.";
+        }
+    }
 }

@@ -78,13 +78,18 @@ public sealed class ApprovalOptions
             return "Approvals:TeamId must be a Slack team or enterprise id (such as T0123ABCD)";
         }
 
-        if (ParsedMode is null)
-        {
-            return "Approvals:Mode must be chat or git-review";
-        }
-
-        return WatchInterval <= TimeSpan.Zero ? "Approvals:WatchInterval must be positive" : null;
+        return ModeProblem();
     }
+
+    /// <summary>
+    /// The first problem with the mode or the watch interval, or null. These apply even without a
+    /// repository: the merge watcher runs either way.
+    /// </summary>
+    /// <returns>A message naming the setting to fix, or null.</returns>
+    public string? ModeProblem() =>
+        ParsedMode is null ? "Approvals:Mode must be chat or git-review"
+        : WatchInterval <= TimeSpan.Zero ? "Approvals:WatchInterval must be positive"
+        : null;
 
     /// <summary>True for Slack's ids: upper-case letters and digits, at most 64.</summary>
     /// <param name="value">The text to check.</param>

@@ -26,6 +26,9 @@ public sealed record BotFrameworkTokenResult
     /// <summary>A refused result with the given reason.</summary>
     public static BotFrameworkTokenResult Refused(TokenRefusal refusal) => new() { Refusal = refusal };
 
+    /// <summary>The only channel the bot serves.</summary>
+    public const string TeamsChannelId = "msteams";
+
     /// <summary>
     /// Binds a valid token to the activity it came with: the <c>serviceurl</c> claim must equal
     /// the activity's <c>serviceUrl</c> exactly, and a key that lists endorsements must list the
@@ -45,8 +48,11 @@ public sealed record BotFrameworkTokenResult
             return Refused(TokenRefusal.ServiceUrlMismatch);
         }
 
-        if (Endorsements is { } endorsed
-            && (string.IsNullOrEmpty(channelId) || !endorsed.Contains(channelId, StringComparer.Ordinal)))
+        // Only Teams: the same keys sign Web Chat and Direct Line activities, whose clients write
+        // much of the activity themselves (who is speaking included). A key must say it signs Teams.
+        if (!string.Equals(channelId, TeamsChannelId, StringComparison.Ordinal)
+            || Endorsements is not { } endorsed
+            || !endorsed.Contains(TeamsChannelId, StringComparer.Ordinal))
         {
             return Refused(TokenRefusal.ChannelNotEndorsed);
         }

@@ -28,7 +28,12 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             errors.Add("Teams:TenantId must be the tenant's GUID, not its domain name.");
         }
 
-        if (options.AppPassword is { } password && password.Any(char.IsWhiteSpace))
+        if (string.IsNullOrEmpty(options.AppPassword) && options.SecretFileErrors.Count == 0)
+        {
+            errors.Add("Teams:AppPassword or Teams:AppPasswordFile is required (the bot registration's "
+                       + "client secret): without it no reply can be sent.");
+        }
+        else if (options.AppPassword is { } password && password.Any(char.IsWhiteSpace))
         {
             errors.Add("Teams:AppPassword contains white space; check how it was pasted.");
         }

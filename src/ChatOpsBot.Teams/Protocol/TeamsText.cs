@@ -19,21 +19,40 @@ public static class TeamsText
             return "";
         }
 
+        // Entities are the sender's to write: only real <at> tags are replaced, by a bounded name,
+        // and the text may grow by a bounded amount in all, however many entities there are.
         var result = text;
-        foreach (var mention in mentions)
+        var growthLimit = text.Length + MaxGrowth;
+        foreach (var mention in mentions.Take(MaxMentions))
         {
-            if (mention.Text.Length == 0)
+            if (!IsAtTag(mention.Text))
             {
                 continue;
             }
 
             var isBot = botId is null || string.Equals(mention.MentionedId, botId, StringComparison.Ordinal);
-            var replacement = isBot ? " " : " " + (mention.MentionedName ?? InnerText(mention.Text)) + " ";
-            result = result.Replace(mention.Text, replacement, StringComparison.Ordinal);
+            var name = mention.MentionedName ?? InnerText(mention.Text);
+            var replacement = isBot ? " " : " " + (name.Length > MaxName ? name[..MaxName] : name) + " ";
+            var replaced = result.Replace(mention.Text, replacement, StringComparison.Ordinal);
+            if (replaced.Length > growthLimit)
+            {
+                break;
+            }
+
+            result = replaced;
         }
 
         return CollapseWhiteSpace(result);
     }
+
+    private const int MaxMentions = 64;
+    private const int MaxName = 256;
+    private const int MaxGrowth = 16_384;
+
+    private static bool IsAtTag(string markup) =>
+        markup.Length is > 0 and <= 1024
+        && markup.StartsWith("<at", StringComparison.OrdinalIgnoreCase)
+        && markup.EndsWith("</at>", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The text between the tags of <c>&lt;at&gt;name&lt;/at&gt;</c>.</summary>
     private static string InnerText(string markup)

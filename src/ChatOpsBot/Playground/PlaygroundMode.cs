@@ -1,4 +1,5 @@
 using ChatOpsBot.Slack.Protocol;
+using ChatOpsBot.Server;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,9 +23,12 @@ internal static partial class PlaygroundMode
     public static bool IsRequested(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (bool.TryParse(configuration["Playground:Enabled"], out var forced))
+        var enabled = configuration["Playground:Enabled"];
+        if (!string.IsNullOrWhiteSpace(enabled))
         {
-            return forced;
+            return bool.TryParse(enabled, out var forced)
+                ? forced
+                : throw new ServerConfigurationException("Playground:Enabled must be true or false");
         }
 
         return SlackSecretKeys.All(key => string.IsNullOrWhiteSpace(configuration[key]));

@@ -32,6 +32,15 @@ internal static class ApprovalSettings
             throw new ServerConfigurationException(verificationProblem);
         }
 
+        var approvals = configuration
+                            .GetSection(ApprovalOptions.SectionName)
+                            .Get<ApprovalOptions>()
+                        ?? new ApprovalOptions();
+        if (approvals.ModeProblem() is { } modeProblem)
+        {
+            throw new ServerConfigurationException(modeProblem);
+        }
+
         var github = configuration.GetSection("GitHub");
         if (!IsConfigured(github))
         {
@@ -44,10 +53,6 @@ internal static class ApprovalSettings
             throw new ServerConfigurationException("GitHub: " + string.Join(" ", problems));
         }
 
-        var approvals = configuration
-                            .GetSection(ApprovalOptions.SectionName)
-                            .Get<ApprovalOptions>()
-                        ?? new ApprovalOptions();
         if (approvals.Problem() is { } approvalProblem)
         {
             throw new ServerConfigurationException(approvalProblem);

@@ -27,6 +27,7 @@ internal static class BotServer
     {
         var builder = WebApplication.CreateBuilder(args);
         customize?.Invoke(builder);
+        UnreadableSetting.CheckLogLevels(builder.Configuration);
 
         // Teams when its app id is set; with no Slack settings at all, the local playground
         // instead of a start-up failure.
@@ -95,25 +96,9 @@ internal static class BotServer
             await app.RunAsync().ConfigureAwait(false);
             return 0;
         }
-        catch (ServerConfigurationException problem)
+        catch (Exception problem) when (StartupProblem.Describe(problem) is { } line)
         {
-            await Console.Error
-                .WriteLineAsync($"serve: configuration: {problem.Message}")
-                .ConfigureAwait(false);
-            return 2;
-        }
-        catch (RequestStoreException problem)
-        {
-            await Console.Error
-                .WriteLineAsync($"serve: request store: {problem.Message}")
-                .ConfigureAwait(false);
-            return 2;
-        }
-        catch (OptionsValidationException problem)
-        {
-            await Console.Error
-                .WriteLineAsync($"serve: configuration: {string.Join("; ", problem.Failures)}")
-                .ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"serve: {line}").ConfigureAwait(false);
             return 2;
         }
     }
@@ -153,7 +138,11 @@ internal static class BotServer
 
     private static List<ClusterSettings> ReadClusters(ConfigurationManager configuration)
     {
-        var clusters = configuration.GetSection("Clusters").Get<List<ClusterSettings>>() ?? [];
+        // One element at a time: binding the list would silently drop an element with a value
+        // that cannot be read, and then say no cluster is configured.
+        var clusters = configuration.GetSection("Clusters").GetChildren()
+            .Select(child => child.Get<ClusterSettings>() ?? new ClusterSettings())
+            .ToList();
         if (clusters.Count == 0)
         {
             throw new ServerConfigurationException(

@@ -17,9 +17,33 @@ internal static class TeamsMode
         "Slack:AppToken", "Slack:AppTokenFile",
     ];
 
+    // Settings only a Teams bot has; any of them without an app id is a mistyped app id.
+    private static readonly string[] TeamsOnlyKeys =
+    [
+        "Teams:AppPassword", "Teams:AppPasswordFile", "Teams:TenantId", "Teams:ServiceUrl",
+        "Teams:ApprovalsConversationId", "Teams:CommandWord",
+    ];
+
     /// <summary>True when <c>Teams:AppId</c> is set.</summary>
-    public static bool IsRequested(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["Teams:AppId"]);
+    /// <exception cref="ServerConfigurationException">
+    /// Other Teams settings are set but the app id is not.
+    /// </exception>
+    public static bool IsRequested(IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration["Teams:AppId"]))
+        {
+            return true;
+        }
+
+        var orphan = TeamsOnlyKeys.FirstOrDefault(key => !string.IsNullOrWhiteSpace(configuration[key]))
+                     ?? (configuration.GetSection("Teams:Approvers").GetChildren().Any()
+                         ? "Teams:Approvers"
+                         : null);
+        return orphan is null
+            ? false
+            : throw new ServerConfigurationException(
+                $"{orphan} is set but Teams:AppId is not: set the bot's Microsoft App ID to run in Teams");
+    }
 
     /// <summary>Checks the combination and writes the Slack-shaped settings the flow reads.</summary>
     /// <exception cref="ServerConfigurationException">

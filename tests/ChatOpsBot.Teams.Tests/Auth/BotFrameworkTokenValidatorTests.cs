@@ -172,6 +172,32 @@ public sealed class BotFrameworkTokenValidatorTests : IAsyncLifetime, IDisposabl
     }
 
     [Theory]
+    [InlineData("webchat")]
+    [InlineData("directline")]
+    [InlineData(null)]
+    public async Task Only_teams_activities_are_taken_even_from_a_key_that_endorses_others(string? channel)
+    {
+        // The key endorses webchat too, but a Web Chat client writes its own "from".
+        var token = _key.CreateToken(AppId, ServiceUrl);
+
+        var result = await Validator().ValidateAsync("Bearer " + token, ServiceUrl, channel, default);
+
+        Assert.Equal(TokenRefusal.ChannelNotEndorsed, result.Refusal);
+    }
+
+    [Fact]
+    public async Task A_key_that_endorses_no_channel_is_refused()
+    {
+        using var plain = new TestSigningKey("key-plain");
+        _server.PublishKeys(_key, plain);
+
+        var result = await Validator().ValidateAsync(
+            "Bearer " + plain.CreateToken(AppId, ServiceUrl), ServiceUrl, "msteams", default);
+
+        Assert.Equal(TokenRefusal.ChannelNotEndorsed, result.Refusal);
+    }
+
+    [Theory]
     [InlineData(null, TokenRefusal.MissingHeader)]
     [InlineData("", TokenRefusal.MissingHeader)]
     [InlineData("Basic dXNlcjpwYXNz", TokenRefusal.NotBearer)]

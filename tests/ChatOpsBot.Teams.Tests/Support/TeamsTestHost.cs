@@ -39,6 +39,7 @@ internal sealed class TeamsTestHost : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["Teams:AppId"] = AppId,
+            ["Teams:AppPassword"] = "test-password",
             ["Teams:OpenIdMetadataUrl"] = host._openId.MetadataUrl,
         };
         if (maxBodyBytes is { } max)

@@ -7,8 +7,18 @@ public sealed class TeamsOptionsValidatorTests
     private const string AppId = "11111111-2222-3333-4444-555555555555";
 
     [Fact]
-    public void An_app_id_alone_is_enough() =>
-        Assert.True(new TeamsOptionsValidator().Validate(null, new TeamsOptions { AppId = AppId }).Succeeded);
+    public void An_app_id_and_its_password_are_enough() =>
+        Assert.True(new TeamsOptionsValidator()
+            .Validate(null, new TeamsOptions { AppId = AppId, AppPassword = "s3cret" }).Succeeded);
+
+    [Fact]
+    public void Without_a_password_no_reply_could_be_sent_so_it_is_refused()
+    {
+        var result = new TeamsOptionsValidator().Validate(null, new TeamsOptions { AppId = AppId });
+
+        Assert.True(result.Failed);
+        Assert.Contains("Teams:AppPasswordFile", result.FailureMessage, StringComparison.Ordinal);
+    }
 
     [Theory]
     [InlineData(null, null, TeamsOptions.DefaultOpenIdMetadataUrl, "Teams:AppId is required")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ChatOpsBot.Teams.Protocol;
 
 namespace ChatOpsBot.Teams.Tests.Unit;
@@ -52,5 +53,43 @@ public sealed class TeamsTextTests
         var clean = TeamsText.StripMentions(text, [Bot], BotId);
 
         Assert.DoesNotContain("k8s-bot", clean, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_real_at_tags_are_replaced()
+    {
+        // An entity is the sender's to write: "a" is not a mention, so nothing is multiplied.
+        var lying = new TeamsMention("29:x", new string('N', 20_000), "a");
+
+        var clean = TeamsText.StripMentions(new string('a', 20_000), [lying], BotId);
+
+        Assert.Equal(new string('a', 20_000), clean);
+    }
+
+    [Fact]
+    public void Mentions_cannot_make_the_text_much_longer()
+    {
+        var tag = "<at>x</at>";
+        var text = string.Concat(Enumerable.Repeat(tag + " ", 20_000));
+        var huge = new TeamsMention("29:x", new string('N', 20_000), tag);
+        var many = Enumerable.Range(0, 1_000)
+            .Select(i => new TeamsMention($"29:{i}", new string('M', 300), tag));
+
+        var once = TeamsText.StripMentions(text, [huge], BotId);
+        var often = TeamsText.StripMentions(text, [.. many], BotId);
+
+        var limit = text.Length + 16_384;
+        Assert.True(once.Length <= limit, once.Length.ToString(CultureInfo.InvariantCulture));
+        Assert.True(often.Length <= limit, often.Length.ToString(CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void A_long_name_is_cut()
+    {
+        var named = new TeamsMention("29:x", new string('N', 1_000), "<at>x</at>");
+
+        var clean = TeamsText.StripMentions("<at>x</at> hi", [named], BotId);
+
+        Assert.Equal(new string('N', 256) + " hi", clean);
     }
 }
