@@ -29,4 +29,16 @@ internal sealed class RecentEnvelopeIds(int capacity)
             return true;
         }
     }
+
+    /// <summary>
+    /// Forgets <paramref name="envelopeId"/>, so its redelivery is handled: for an envelope left
+    /// unacknowledged on purpose. It stays in the order queue and is trimmed from there later.
+    /// </summary>
+    public void Forget(string envelopeId)
+    {
+        lock (_gate)
+        {
+            _ids.Remove(envelopeId);
+        }
+    }
 }

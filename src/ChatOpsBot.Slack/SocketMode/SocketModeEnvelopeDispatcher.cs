@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,8 +8,9 @@ namespace ChatOpsBot.Slack.SocketMode;
 
 /// <summary>
 /// Hands an envelope to <see cref="ISlackInboundHandler"/> (the same handler the HTTP endpoints
-/// use) and acknowledges it. Envelopes that cannot carry a reply are acknowledged first; for the
-/// others the handler's reply rides on the ack if it comes within the ack deadline.
+/// use) and acknowledges it once the handler has taken it (it only queues the work), or at the ack
+/// deadline; a reply rides on the ack of the envelopes that accept one. An envelope the handler
+/// refuses as busy is not acknowledged, so that Slack delivers it again.
 /// </summary>
 internal sealed class SocketModeEnvelopeDispatcher(
     IServiceScopeFactory scopes, SocketModeOptions options, TimeProvider time, ILogger logger)
@@ -31,18 +33,13 @@ internal sealed class SocketModeEnvelopeDispatcher(
             return;
         }
 
-        if (!envelope.AcceptsResponsePayload)
-        {
-            await AcknowledgeAsync(envelope, null, acknowledge).ConfigureAwait(false);
-            await InvokeHandlerAsync(envelope, cancellationToken).ConfigureAwait(false);
-            return;
-        }
-
+        // Every kind waits for the handler, which only queues the work: a busy refusal must
+        // leave the envelope unacknowledged so that Slack delivers it again, not lose it.
         var handling = InvokeHandlerAsync(envelope, cancellationToken);
-        JsonObject? reply = null;
+        HandlerOutcome? outcome = null;
         try
         {
-            reply = await handling.WaitAsync(options.AckDeadline, time, cancellationToken)
+            outcome = await handling.WaitAsync(options.AckDeadline, time, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -51,6 +48,14 @@ internal sealed class SocketModeEnvelopeDispatcher(
             SocketModeLog.HandlerTooSlow(logger, envelopeId);
         }
 
+        if (outcome is { Busy: true })
+        {
+            _seen.Forget(envelopeId);
+            SocketModeLog.LeftForRedelivery(logger, envelopeId, envelope.Type);
+            return;
+        }
+
+        var reply = envelope.AcceptsResponsePayload ? outcome?.Reply : null;
         await AcknowledgeAsync(envelope, reply, acknowledge).ConfigureAwait(false);
         await handling.ConfigureAwait(false);
     }
@@ -77,7 +82,7 @@ internal sealed class SocketModeEnvelopeDispatcher(
     }
 
     // Never throws: a failing handler must not take the socket down with it.
-    private async Task<JsonObject?> InvokeHandlerAsync(
+    private async Task<HandlerOutcome> InvokeHandlerAsync(
         SocketModeFrame envelope, CancellationToken cancellationToken)
     {
         try
@@ -86,19 +91,26 @@ internal sealed class SocketModeEnvelopeDispatcher(
             await using (scope.ConfigureAwait(false))
             {
                 var handler = scope.ServiceProvider.GetRequiredService<ISlackInboundHandler>();
-                return await InvokeAsync(handler, envelope, cancellationToken).ConfigureAwait(false);
+                var reply = await InvokeAsync(handler, envelope, cancellationToken).ConfigureAwait(false);
+                return new HandlerOutcome(reply, Busy: false);
             }
+        }
+        catch (SlackBusyException)
+        {
+            return new HandlerOutcome(null, Busy: true);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return null;
+            return new HandlerOutcome(null, Busy: false);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             SocketModeLog.HandlerFailed(logger, envelope.EnvelopeId!, envelope.Type, ex);
-            return null;
+            return new HandlerOutcome(null, Busy: false);
         }
     }
+
+    private sealed record HandlerOutcome(JsonObject? Reply, bool Busy);
 
     private async Task<JsonObject?> InvokeAsync(
         ISlackInboundHandler handler, SocketModeFrame envelope, CancellationToken cancellationToken)

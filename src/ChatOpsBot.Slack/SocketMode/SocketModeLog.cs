@@ -83,4 +83,9 @@ internal static partial class SocketModeLog
     [LoggerMessage(EventId = 1217, Level = LogLevel.Error,
         Message = "Slack Socket Mode supervisor hit an unexpected error; retrying in {Delay}")]
     public static partial void Unexpected(ILogger logger, TimeSpan delay, Exception exception);
+
+    [LoggerMessage(EventId = 1218, Level = LogLevel.Warning,
+        Message = "Slack Socket Mode envelope {EnvelopeId} ({EnvelopeType}) refused while busy; "
+            + "left unacknowledged for Slack to deliver again")]
+    public static partial void LeftForRedelivery(ILogger logger, string envelopeId, string? envelopeType);
 }

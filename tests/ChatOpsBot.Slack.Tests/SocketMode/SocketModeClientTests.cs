@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Tests.WebApi;
 
 namespace ChatOpsBot.Slack.Tests.SocketMode;
@@ -90,6 +91,43 @@ public sealed class SocketModeClientTests
         Assert.Equal(2, harness.Server.OpenAuthorizations.Count);
         Assert.Contains("POST apps.connections.open", harness.Server.Timeline);
         Assert.True(harness.Client.IsConnected);
+    }
+
+    [Fact]
+    public async Task AnEventRefusedWhileBusyIsNotAcknowledgedAndItsRedeliveryIsHandled()
+    {
+        const string Fixture = "envelope-events_api-app_mention.json";
+        SocketModeHarness? harness = null;
+        var acknowledgedWhileBusy = true;
+        JsonObject? secondAck = null;
+        var scriptDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness = await SocketModeHarness.CreateAsync(async c =>
+        {
+            await c.SendAsync(SocketModeFixtures.Read("hello.json"));
+            await c.SendAsync(SocketModeFixtures.Read(Fixture));
+
+            // No ack is expected (so Slack redelivers it); peek rather than read, which would
+            // leave a pending read behind to swallow the next ack.
+            await harness!.Handler.WaitForCallsAsync(1, Wait);
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            acknowledgedWhileBusy = c.HasPendingMessage;
+
+            await c.SendAsync(SocketModeFixtures.Read(Fixture));
+            secondAck = await c.ReceiveAsync(Wait);
+            scriptDone.TrySetResult();
+        });
+        var calls = 0;
+        harness.Handler.OnEvent = (_, _) => Interlocked.Increment(ref calls) == 1
+            ? throw new SlackBusyException()
+            : Task.FromResult<JsonObject?>(null);
+
+        await using var running = harness;
+        await harness.StartAsync();
+        await scriptDone.Task.WaitAsync(Wait);
+
+        Assert.False(acknowledgedWhileBusy);
+        Assert.Equal(SocketModeFixtures.EnvelopeId(Fixture), (string?)secondAck?["envelope_id"]);
+        Assert.Equal(2, harness.Handler.Events.Count);
     }
 
     [Fact]
