@@ -40,6 +40,12 @@ public sealed class ApprovalOptions
     /// <summary>How often the <c>git-review</c> mode looks at approved pull requests.</summary>
     public TimeSpan WatchInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How old a pull request whose approvers' message could not be posted (Slack failed) must
+    /// be before the bot posts it again; checked every <see cref="WatchInterval"/>.
+    /// </summary>
+    public TimeSpan RepostAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>The parsed <see cref="Mode"/>; null when it is not a known mode.</summary>
     public ApprovalMode? ParsedMode => Mode?.Trim().ToUpperInvariant() switch
     {
@@ -89,6 +95,7 @@ public sealed class ApprovalOptions
     public string? ModeProblem() =>
         ParsedMode is null ? "Approvals:Mode must be chat or git-review"
         : WatchInterval <= TimeSpan.Zero ? "Approvals:WatchInterval must be positive"
+        : RepostAfter <= TimeSpan.Zero ? "Approvals:RepostAfter must be positive"
         : null;
 
     /// <summary>True for Slack's ids: upper-case letters and digits, at most 64.</summary>

@@ -47,6 +47,10 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddSingleton<MergeWatcher>();
         services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<MergeWatcher>());
 
+        services.TryAddSingleton<ApprovalMessageResender>();
+        services.AddSingleton<IHostedService>(
+            provider => provider.GetRequiredService<ApprovalMessageResender>());
+
         services.TryAddSingleton<VerificationService>();
         services.AddSingleton<IHostedService>(
             provider => provider.GetRequiredService<VerificationService>());

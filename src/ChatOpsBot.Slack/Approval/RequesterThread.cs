@@ -78,6 +78,46 @@ internal sealed partial class RequesterThread
         }
     }
 
+    /// <summary>
+    /// Posts the approvers' message (Approve / Deny) to <paramref name="channel"/> and records
+    /// where it is, so later steps can update it.
+    /// </summary>
+    /// <param name="requests">The store the message's location is recorded in.</param>
+    /// <param name="channel">The approvers' channel.</param>
+    /// <param name="request">The access request to decide.</param>
+    /// <param name="summary">The diagnosis' cause in one sentence, or null when no longer known.</param>
+    /// <param name="cancellationToken">Cancels the post.</param>
+    /// <returns>True once posted and recorded; false when Slack failed (logged).</returns>
+    public async Task<bool> PostApprovalAsync(
+        IAccessRequestStore requests,
+        string channel,
+        AccessRequest request,
+        string? summary,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            var posted = await _slack
+                .PostMessageAsync(
+                    channel, ApprovalMessageBuilder.Pending(request, summary), null, cancellationToken)
+                .ConfigureAwait(false);
+
+            await requests
+                .SetApprovalMessageAsync(
+                    request.Id,
+                    new MessageLocation(posted.Channel, posted.Ts),
+                    AuditActors.Bot,
+                    cancellationToken)
+                .ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception exception) when (IsSlackFailure(exception, cancellationToken))
+        {
+            LogApprovalPostFailed(request.Id, exception.GetType().Name);
+            return false;
+        }
+    }
+
     internal static bool IsSlackFailure(Exception exception, CancellationToken cancellationToken) =>
         exception is SlackApiException or HttpRequestException or TimeoutException
         || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
@@ -85,4 +125,9 @@ internal sealed partial class RequesterThread
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Could not update the {Target} of access request {RequestId} ({ErrorType})")]
     private partial void LogFailed(string target, string requestId, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Posting the approvers' message of {RequestId} failed ({ErrorType}); it is posted "
+                  + "again later")]
+    private partial void LogApprovalPostFailed(string requestId, string errorType);
 }

@@ -156,11 +156,12 @@ internal sealed partial class AccessRequestJob
         }
 
         LogOpened(diagnosis.Id, info.Number);
-        await PostApprovalAsync(
+        var thread = _services.GetRequiredService<RequesterThread>();
+        await thread
+            .PostApprovalAsync(
                 requests, options.Channel!, request, diagnosis.Report.Cause.Summary, cancellationToken)
             .ConfigureAwait(false);
 
-        var thread = _services.GetRequiredService<RequesterThread>();
         await thread
             .TellAsync(
                 request,
@@ -171,34 +172,6 @@ internal sealed partial class AccessRequestJob
 
         return $"Requested: {ApprovalMessageBuilder.PullRequestLink(info)} is open for "
                + $"{Describe(request)} and waits for an approver.";
-    }
-
-    private async Task PostApprovalAsync(
-        IAccessRequestStore requests,
-        string channel,
-        AccessRequest request,
-        string summary,
-        CancellationToken cancellationToken)
-    {
-        try
-        {
-            var posted = await _slack
-                .PostMessageAsync(
-                    channel, ApprovalMessageBuilder.Pending(request, summary), null, cancellationToken)
-                .ConfigureAwait(false);
-
-            await requests
-                .SetApprovalMessageAsync(
-                    request.Id,
-                    new MessageLocation(posted.Channel, posted.Ts),
-                    AuditActors.Bot,
-                    cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (Exception exception) when (RequesterThread.IsSlackFailure(exception, cancellationToken))
-        {
-            LogApprovalPostFailed(request.Id, exception.GetType().Name);
-        }
     }
 
     private static async Task<string> AlreadyRequestedAsync(
@@ -263,11 +236,6 @@ internal sealed partial class AccessRequestJob
         Level = LogLevel.Warning,
         Message = "Opening the pull request for access request {RequestId} failed: {Reason}")]
     private partial void LogOpenFailed(string requestId, string reason);
-
-    [LoggerMessage(
-        Level = LogLevel.Warning,
-        Message = "Posting the approvers' message of {RequestId} failed ({ErrorType})")]
-    private partial void LogApprovalPostFailed(string requestId, string errorType);
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -133,6 +133,29 @@ public sealed class ApprovalFlowTests
     }
 
     [Fact]
+    public async Task An_approvers_message_Slack_refused_is_posted_again_and_then_works()
+    {
+        await using var setup = await ApprovalSetup.StartAsync(settings =>
+        {
+            settings["Approvals:WatchInterval"] = "00:00:00.200";
+            settings["Approvals:RepostAfter"] = "00:00:00.500";
+        });
+        setup.Slack.RefusedPosts[ApprovalSetup.ApproverChannel] = 1;
+        var reply = await setup.DiagnoseAsync();
+
+        await setup.RequestedAsync(reply);
+        var approval = await setup.Slack.WaitForAsync(
+            call => call.Method == "chat.postMessage" && call.Channel == ApprovalSetup.ApproverChannel
+                    && call.Answer?["ok"]?.GetValue<bool>() == true,
+            TimeSpan.FromSeconds(30));
+        await setup.ClickAsync(approval, Approve, Admin);
+
+        await setup.ThreadMessageAsync("is merged");
+        Assert.Equal(2, setup.Slack.Calls.Count(
+            call => call.Method == "chat.postMessage" && call.Channel == ApprovalSetup.ApproverChannel));
+    }
+
+    [Fact]
     public async Task Deny_closes_the_pull_request_with_the_reason()
     {
         await using var setup = await ApprovalSetup.StartAsync();

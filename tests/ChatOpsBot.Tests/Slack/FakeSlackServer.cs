@@ -44,6 +44,12 @@ internal sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>The members <c>usergroups.users.list</c> gives per user group id.</summary>
     public ConcurrentDictionary<string, string[]> UserGroups { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Channels whose next chat.postMessage calls are refused with <c>not_in_channel</c>, and
+    /// how many of them.
+    /// </summary>
+    public ConcurrentDictionary<string, int> RefusedPosts { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<SlackCall> Calls
     {
         get
@@ -167,6 +173,11 @@ internal sealed class FakeSlackServer : IAsyncDisposable
             return (200, Error("invalid_auth"));
         }
 
+        if (call.Method == "chat.postMessage" && call.Channel is { } channel && Refuse(channel))
+        {
+            return (200, Error("not_in_channel"));
+        }
+
         return call.Method switch
         {
             "chat.postMessage" => (200, SlackAnswers.PostMessage(call.Json, NextTs())),
@@ -176,6 +187,19 @@ internal sealed class FakeSlackServer : IAsyncDisposable
             "usergroups.users.list" => (200, Members(call.FormField("usergroup"))),
             _ => (404, Error("unknown_method")),
         };
+    }
+
+    private bool Refuse(string channel)
+    {
+        while (RefusedPosts.TryGetValue(channel, out var left) && left > 0)
+        {
+            if (RefusedPosts.TryUpdate(channel, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private JsonObject Members(string? userGroup) =>
