@@ -45,7 +45,9 @@ public static class BindingNamer
         }
     }
 
-    // RBAC object names are path segments: no slash or percent sign, at most 253 characters.
+    // RBAC object names are path segments (no slash or percent sign, at most 253 characters).
+    // Narrower still: a user name is pasted text, and brackets, quotes or markup from it have no
+    // place in a name an approver reads in a pull request.
     private static string Sanitize(string value)
     {
         var cleaned = new string(value
@@ -55,7 +57,7 @@ public static class BindingNamer
     }
 
     private static bool IsUnsafe(char character) =>
-        character is '/' or '%' || char.IsWhiteSpace(character) || char.IsControl(character);
+        !(char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_' or ':' or '@');
 
     private static string Truncate(string name) => name.Length <= 253 ? name : name[..253];
 }
