@@ -89,7 +89,7 @@ public static class IdentityResolver
             return Single(candidate, notes);
         }
 
-        return UsernameMatcher.Resolve(attempt, mappings, notes);
+        return UsernameMatcher.Resolve(attempt, mappings, notes, state.Bindings);
     }
 
     /// <summary>

@@ -1,27 +1,31 @@
 using ChatOpsBot.Core.Parsing;
+using ChatOpsBot.Core.Rbac;
 
 namespace ChatOpsBot.Core.Identity;
 
 /// <summary>
 /// Finds every mapping whose username template the error's username fits, and ranks them:
-/// mappings whose role or groups name the attempt's namespace first, literal usernames before
-/// templates, then the order they are written in (access entries first).
+/// mappings whose role or groups name the attempt's namespace first, then those whose groups
+/// other namespaces bind (a mapping to groups no binding uses is unlikely to be the team's),
+/// literal usernames before templates, then the order they are written in (access entries
+/// first).
 /// </summary>
 internal static class UsernameMatcher
 {
     internal static ResolvedIdentity Resolve(
-        AccessAttempt attempt, IdentityMappingSet mappings, List<string> notes)
+        AccessAttempt attempt, IdentityMappingSet mappings, List<string> notes,
+        IReadOnlyList<Binding> bindings)
     {
         var user = attempt.User ?? "";
         if (user.Length == 0)
         {
             // A chat command names no user: every person-facing mapping is a candidate.
             return attempt.IsRbacQuestion && mappings.HasData
-                ? Ranked(user, PersonMappings(mappings), attempt, mappings, notes)
+                ? Ranked(user, PersonMappings(mappings), attempt, mappings, notes, bindings)
                 : IdentityResolver.Unmapped(attempt, notes);
         }
 
-        return Ranked(user, Fits(user, mappings), attempt, mappings, notes);
+        return Ranked(user, Fits(user, mappings), attempt, mappings, notes, bindings);
     }
 
     private static ResolvedIdentity Ranked(
@@ -29,11 +33,19 @@ internal static class UsernameMatcher
         List<(IdentityMapping Mapping, IdentityCandidate Candidate)> fits,
         AccessAttempt attempt,
         IdentityMappingSet mappings,
-        List<string> notes)
+        List<string> notes,
+        IReadOnlyList<Binding> bindings)
     {
-        var ranked = KeepThoseAgreeingWithErrorGroups(fits, attempt)
-            .Select(fit => (fit.Candidate, Rank: Rank(fit.Mapping, attempt)))
+        var agreeing = KeepThoseAgreeingWithErrorGroups(fits, attempt);
+
+        // Read only when there is a choice to make: one pass over the bindings.
+        HashSet<string> siblingGroups = agreeing.Count > 1
+            ? GroupsBoundOutside(bindings, attempt.Namespace)
+            : [];
+        var ranked = agreeing
+            .Select(fit => (fit.Candidate, Rank: Rank(fit.Mapping, attempt, siblingGroups)))
             .OrderByDescending(fit => fit.Rank.NamesNamespace)
+            .ThenByDescending(fit => fit.Rank.SiblingsBindGroups)
             .ThenByDescending(fit => fit.Rank.Literal)
             .ThenBy(fit => fit.Rank.Order)
             .ToList();
@@ -115,14 +127,41 @@ internal static class UsernameMatcher
         return (mapping, candidate);
     }
 
-    private static CandidateRank Rank(IdentityMapping mapping, AccessAttempt attempt)
+    private static CandidateRank Rank(
+        IdentityMapping mapping, AccessAttempt attempt, HashSet<string> siblingGroups)
     {
         var names = attempt.Namespace is { Length: > 0 } ns
             && (mapping.Principal is { } principal
                     && NamespaceNames.Mentions(principal.Path + principal.Name, ns)
                 || mapping.Groups.Any(group => NamespaceNames.Mentions(group, ns)));
+        var bound = mapping.Groups.Any(group =>
+            !group.StartsWith("system:", StringComparison.Ordinal) && siblingGroups.Contains(group));
         var literal = !UsernameTemplate.HasPlaceholders(mapping.UsernameTemplate);
-        return new CandidateRank(names, literal, mapping.Order);
+        return new CandidateRank(names, bound, literal, mapping.Order);
+    }
+
+    // The groups RoleBindings of other namespaces grant to: the teams' own groups.
+    private static HashSet<string> GroupsBoundOutside(IReadOnlyList<Binding> bindings, string? ns)
+    {
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var binding in bindings)
+        {
+            if (binding.IsClusterRoleBinding
+                || string.Equals(binding.Namespace, ns, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var subject in binding.Subjects)
+            {
+                if (subject.Kind == "Group")
+                {
+                    groups.Add(subject.Name);
+                }
+            }
+        }
+
+        return groups;
     }
 
     // When the error prints the groups, a mapping that would add other groups cannot be the one.
@@ -156,6 +195,7 @@ internal static class UsernameMatcher
         {
             { NamesNamespace: true } =>
                 $"its role or groups name the namespace {IdentityText.Quote(ns ?? "")}",
+            { SiblingsBindGroups: true } => "other namespaces bind its groups",
             { Literal: true } => "its username is written out, not a template",
             _ => "it is written first",
         };
@@ -165,5 +205,6 @@ internal static class UsernameMatcher
             + "--as-role <the IAM role ARN you assumed> settles it.";
     }
 
-    private sealed record CandidateRank(bool NamesNamespace, bool Literal, int Order);
+    private sealed record CandidateRank(
+        bool NamesNamespace, bool SiblingsBindGroups, bool Literal, int Order);
 }

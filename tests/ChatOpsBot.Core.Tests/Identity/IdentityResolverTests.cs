@@ -1,6 +1,7 @@
 using ChatOpsBot.Core.Cluster;
 using ChatOpsBot.Core.Identity;
 using ChatOpsBot.Core.Parsing;
+using ChatOpsBot.Core.Rbac;
 
 namespace ChatOpsBot.Core.Tests.Identity;
 
@@ -58,6 +59,60 @@ public sealed class IdentityResolverTests
         var identity = Resolve(Exec("EKSGetTokenAuth", "orders"), Seed);
 
         Assert.True(identity.IsGuess);
+        Assert.Equal(PlatformRole, identity.Chosen.PrincipalArn);
+        SentenceAssert.SingleContains(identity.Notes, "written first");
+    }
+
+    [Fact]
+    public void WithoutANamespaceHintTheRoleWhoseGroupsOtherNamespacesBindIsGuessed()
+    {
+        // goodbye binds the hello role's group; nothing binds the platform role's group.
+        var state = Seed with
+        {
+            Bindings =
+            [
+                new Binding
+                {
+                    Name = "rb:goodbye",
+                    Namespace = "goodbye",
+                    RoleRef = new RoleRef("ClusterRole", "edit"),
+                    Subjects = [new Subject("Group", "fake_company:server")],
+                },
+                new Binding
+                {
+                    Name = "everyone-views",
+                    RoleRef = new RoleRef("ClusterRole", "view"),
+                    Subjects = [new Subject("Group", "fake_company:platform")],
+                },
+            ],
+        };
+
+        var identity = Resolve(Exec("EKSGetTokenAuth", "orders"), state);
+
+        Assert.True(identity.IsGuess);
+        Assert.Equal(HelloRole, identity.Chosen.PrincipalArn);
+        SentenceAssert.SingleContains(identity.Notes, "other namespaces bind its groups");
+    }
+
+    [Fact]
+    public void ABindingInTheNamespaceItselfDoesNotMakeItsGroupASiblings()
+    {
+        var state = Seed with
+        {
+            Bindings =
+            [
+                new Binding
+                {
+                    Name = "rb:orders",
+                    Namespace = "orders",
+                    RoleRef = new RoleRef("ClusterRole", "edit"),
+                    Subjects = [new Subject("Group", "fake_company:server")],
+                },
+            ],
+        };
+
+        var identity = Resolve(Exec("EKSGetTokenAuth", "orders"), state);
+
         Assert.Equal(PlatformRole, identity.Chosen.PrincipalArn);
         SentenceAssert.SingleContains(identity.Notes, "written first");
     }
