@@ -9,12 +9,12 @@ public sealed class WhoAmIParserTests
 
     // The table kubectl prints: a tab writer pads the columns with spaces.
     private const string Table = """
-        ATTRIBUTE                                           VALUE
-        Username                                            arn:aws:sts::123456789012:assumed-role/eks-role@hello/EKSGetTokenAuth
-        UID                                                 aws-iam-authenticator:123456789012:AROAEXAMPLEID
-        Groups                                              [fake_company:server eks-console-access-group system:authenticated]
-        Extra: accessKeyId                                  [ASIAEXAMPLEKEY123456]
-        Extra: sessionName                                  [EKSGetTokenAuth]
+        ATTRIBUTE             VALUE
+        Username              arn:aws:sts::123456789012:assumed-role/eks-role@hello/EKSGetTokenAuth
+        UID                   aws-iam-authenticator:123456789012:AROAEXAMPLEID
+        Groups                [fake_company:server eks-console-access-group system:authenticated]
+        Extra: accessKeyId    [ASIAEXAMPLEKEY123456]
+        Extra: sessionName    [EKSGetTokenAuth]
         """;
 
     private const string Json = """
