@@ -1,4 +1,6 @@
 using System.Net;
+using k8s;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ChatOpsBot.Kubernetes.Live;
@@ -15,23 +17,22 @@ internal sealed class ClusterReader(
     public async Task<ReadOutcome<TOut>> ListAsync<TList, TItem, TOut>(
         ClusterRead read,
         Func<string?, int, CancellationToken, Task<TList>> fetchPage,
-        Func<TList, IEnumerable<TItem>?> itemsOf,
-        Func<TList, string?> continueOf,
         Func<TItem, TOut> map,
         CancellationToken cancellationToken)
+        where TList : IItems<TItem>, IMetadata<V1ListMeta>
     {
         try
         {
             try
             {
                 return await ReadAllPagesAsync(
-                    read, fetchPage, itemsOf, continueOf, map, cancellationToken).ConfigureAwait(false);
+                    read, fetchPage, map, cancellationToken).ConfigureAwait(false);
             }
             catch (ApiFailureException failure) when (failure.Kind == ApiFailureKind.Gone)
             {
                 // The continue token expired while paging (410): the only cure is to start again.
                 return await ReadAllPagesAsync(
-                    read, fetchPage, itemsOf, continueOf, map, cancellationToken).ConfigureAwait(false);
+                    read, fetchPage, map, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (ApiFailureException failure)
@@ -66,10 +67,9 @@ internal sealed class ClusterReader(
     private async Task<ReadOutcome<TOut>> ReadAllPagesAsync<TList, TItem, TOut>(
         ClusterRead read,
         Func<string?, int, CancellationToken, Task<TList>> fetchPage,
-        Func<TList, IEnumerable<TItem>?> itemsOf,
-        Func<TList, string?> continueOf,
         Func<TItem, TOut> map,
         CancellationToken cancellationToken)
+        where TList : IItems<TItem>, IMetadata<V1ListMeta>
     {
         var items = new List<TOut>();
         var usedTokens = new HashSet<string>(StringComparer.Ordinal);
@@ -85,9 +85,9 @@ internal sealed class ClusterReader(
                 throw new ApiFailureException(ApiFailureKind.BadResponse, HttpStatusCode.OK, null, null);
             }
 
-            items.AddRange((itemsOf(list) ?? []).Where(item => item is not null).Select(map));
+            items.AddRange((list.Items ?? []).Where(item => item is not null).Select(map));
 
-            token = continueOf(list);
+            token = list.Metadata?.ContinueProperty;
             if (string.IsNullOrEmpty(token))
             {
                 return ReadOutcome<TOut>.Of(items);

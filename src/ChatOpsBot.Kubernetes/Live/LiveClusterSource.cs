@@ -153,35 +153,30 @@ public sealed partial class LiveClusterSource : IClusterSource, IDisposable
         reader.ListAsync(ClusterRead.RoleBindings,
             (next, limit, callToken) => client.RbacAuthorizationV1.ListRoleBindingForAllNamespacesAsync(
                 continueParameter: next, limit: limit, cancellationToken: callToken),
-            list => list.Items, list => list.Metadata?.ContinueProperty,
             (V1RoleBinding item) => KubernetesObjectMapper.ToBinding(item), token);
 
     private Task<ReadOutcome<Binding>> ReadClusterRoleBindingsAsync(CancellationToken token) =>
         reader.ListAsync(ClusterRead.ClusterRoleBindings,
             (next, limit, callToken) => client.RbacAuthorizationV1.ListClusterRoleBindingAsync(
                 continueParameter: next, limit: limit, cancellationToken: callToken),
-            list => list.Items, list => list.Metadata?.ContinueProperty,
             (V1ClusterRoleBinding item) => KubernetesObjectMapper.ToBinding(item), token);
 
     private Task<ReadOutcome<Role>> ReadRolesAsync(CancellationToken token) =>
         reader.ListAsync(ClusterRead.Roles,
             (next, limit, callToken) => client.RbacAuthorizationV1.ListRoleForAllNamespacesAsync(
                 continueParameter: next, limit: limit, cancellationToken: callToken),
-            list => list.Items, list => list.Metadata?.ContinueProperty,
             (V1Role item) => KubernetesObjectMapper.ToRole(item), token);
 
     private Task<ReadOutcome<Role>> ReadClusterRolesAsync(CancellationToken token) =>
         reader.ListAsync(ClusterRead.ClusterRoles,
             (next, limit, callToken) => client.RbacAuthorizationV1.ListClusterRoleAsync(
                 continueParameter: next, limit: limit, cancellationToken: callToken),
-            list => list.Items, list => list.Metadata?.ContinueProperty,
             (V1ClusterRole item) => KubernetesObjectMapper.ToRole(item), token);
 
     private Task<ReadOutcome<NamespaceInfo>> ReadNamespacesAsync(CancellationToken token) =>
         reader.ListAsync(ClusterRead.Namespaces,
             (next, limit, callToken) => client.CoreV1.ListNamespaceAsync(
                 continueParameter: next, limit: limit, cancellationToken: callToken),
-            list => list.Items, list => list.Metadata?.ContinueProperty,
             (V1Namespace item) => new NamespaceInfo(item.Metadata?.Name ?? "", CopyOf(item.Metadata?.Labels)),
             token);
 
@@ -207,7 +202,6 @@ public sealed partial class LiveClusterSource : IClusterSource, IDisposable
         return reader.ListAsync(ClusterRead.Pods(ns),
             (next, limit, callToken) => client.CoreV1.ListNamespacedPodAsync(
                 ns, continueParameter: next, limit: limit, cancellationToken: callToken),
-            list => list.Items, list => list.Metadata?.ContinueProperty,
             (V1Pod pod) => ToPod(pod, ns), token);
     }
 
