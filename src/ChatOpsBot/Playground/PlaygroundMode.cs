@@ -13,12 +13,6 @@ namespace ChatOpsBot.Playground;
 /// </summary>
 internal static partial class PlaygroundMode
 {
-    private static readonly string[] SlackSecretKeys =
-    [
-        "Slack:SigningSecret", "Slack:SigningSecretFile", "Slack:BotToken", "Slack:BotTokenFile",
-        "Slack:AppToken", "Slack:AppTokenFile",
-    ];
-
     /// <summary>True when <c>Playground:Enabled</c> says so, or, unset, when no Slack secret is set.</summary>
     public static bool IsRequested(IConfiguration configuration)
     {
@@ -31,7 +25,7 @@ internal static partial class PlaygroundMode
                 : throw new ServerConfigurationException("Playground:Enabled must be true or false");
         }
 
-        return SlackSecretKeys.All(key => string.IsNullOrWhiteSpace(configuration[key]));
+        return SlackSecretSettings.FirstSet(configuration) is null;
     }
 
     /// <summary>Fills in the playground's settings where none are given.</summary>

@@ -11,12 +11,6 @@ namespace ChatOpsBot.Server;
 /// </summary>
 internal static class TeamsMode
 {
-    private static readonly string[] SlackSecretKeys =
-    [
-        "Slack:SigningSecret", "Slack:SigningSecretFile", "Slack:BotToken", "Slack:BotTokenFile",
-        "Slack:AppToken", "Slack:AppTokenFile",
-    ];
-
     // Settings only a Teams bot has; any of them without an app id is a mistyped app id.
     private static readonly string[] TeamsOnlyKeys =
     [
@@ -52,7 +46,7 @@ internal static class TeamsMode
     public static void ApplyDefaults(WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var slack = SlackSecretKeys.FirstOrDefault(key => !string.IsNullOrWhiteSpace(configuration[key]));
+        var slack = SlackSecretSettings.FirstSet(configuration);
         if (slack is not null)
         {
             throw new ServerConfigurationException(
