@@ -29,11 +29,13 @@ internal static class ChangePreparation
         }
     }
 
-    // Git's ref-name rules, narrowed to what a request id ever needs.
+    // Git's ref-name rules, narrowed to what a request id ever needs. The id always follows a
+    // non-empty branch prefix, so it is never a whole branch name or an argument of its own: a
+    // leading '-' or '_' (base64url ids start with one in 1 of 32) is allowed, a leading '.' is not.
     private static bool IsBranchSafe(string requestId) =>
         requestId is { Length: > 0 and <= 100 }
         && requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')
-        && requestId[0] is not ('.' or '-')
+        && requestId[0] is not '.'
         && !requestId.Contains("..", StringComparison.Ordinal)
         && !requestId.EndsWith(".lock", StringComparison.Ordinal);
 }

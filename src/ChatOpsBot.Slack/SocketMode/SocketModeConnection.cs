@@ -152,13 +152,16 @@ internal sealed class SocketModeConnection : IAsyncDisposable
     private async Task<SocketModeConnectionEnd> ReceiveLoopAsync()
     {
         var reader = new SocketModeMessageReader(_socket, _options.MaxMessageBytes);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stopping, _receiveStop.Token);
+
+        // Not the shutdown token: cancelling a ClientWebSocket read aborts the socket, which would
+        // cut off the close handshake CloseAsync starts on shutdown. Only DisposeAsync stops it.
+        var stop = _receiveStop.Token;
 
         try
         {
             while (true)
             {
-                var kind = await reader.ReadAsync(linked.Token).ConfigureAwait(false);
+                var kind = await reader.ReadAsync(stop).ConfigureAwait(false);
                 switch (kind)
                 {
                     case SocketModeReadKind.Close:
@@ -171,7 +174,7 @@ internal sealed class SocketModeConnection : IAsyncDisposable
                         break;
 
                     case SocketModeReadKind.Text:
-                        await OnTextAsync(reader.Text, linked.Token).ConfigureAwait(false);
+                        await OnTextAsync(reader.Text, stop).ConfigureAwait(false);
                         break;
 
                     default:
@@ -250,11 +253,13 @@ internal sealed class SocketModeConnection : IAsyncDisposable
         }
     }
 
+    // Acks of envelopes finishing during shutdown must still go out (a cancelled send aborts the
+    // socket), so sends follow the connection's lifetime; CloseAsync bounds how long that is.
     private Task SendTextAsync(string json) =>
         SendLockedAsync(
-            () => _socket
-                .SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _stopping),
-            _stopping);
+            () => _socket.SendAsync(
+                Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, _receiveStop.Token),
+            _receiveStop.Token);
 
     // ClientWebSocket allows one send at a time; acks from parallel handlers take turns.
     private async Task SendLockedAsync(Func<Task> send, CancellationToken cancellationToken)

@@ -142,7 +142,7 @@ internal sealed partial class AccessRequestJob
                         AuditActors.Bot,
                         cancellationToken)
                     .ConfigureAwait(false);
-                return $"⚠️ I could not open the pull request: {Mrkdwn.Line(reason, 500)}. "
+                return $"⚠️ I could not open the pull request: {Mrkdwn.Line(reason, 500).TrimEnd('.')}. "
                        + "The request is marked as failed; "
                        + "run the check again later or ask the platform team.";
         }

@@ -166,15 +166,38 @@ public class OpenPullRequestTests : GitHubTestSetup
         Assert.Single(GitHub.State.PullRequests);
     }
 
-    [Fact]
-    public async Task Request_id_that_cannot_name_a_branch_fails_before_any_call()
+    [Theory]
+    [InlineData("../../main")]
+    [InlineData(".hidden")]
+    [InlineData("a..b")]
+    [InlineData("req.lock")]
+    [InlineData("req/1")]
+    [InlineData("req 1")]
+    [InlineData("")]
+    public async Task Request_id_that_cannot_name_a_branch_fails_before_any_call(string requestId)
     {
         using var repository = Repository();
 
-        var failed = Assert.IsType<Failed>(await repository.OpenPullRequestAsync(Change("../../main")));
+        var failed = Assert.IsType<Failed>(await repository.OpenPullRequestAsync(Change(requestId)));
 
         Assert.Contains("request id", failed.Reason, StringComparison.Ordinal);
         Assert.Empty(GitHub.Requests);
+    }
+
+    // Diagnosis ids are base64url: one in 32 starts with '-' or '_', and must still work.
+    [Theory]
+    [InlineData("-Zx3Qm9aVb2Lk8Tr4Ww1sA")]
+    [InlineData("_Zx3Qm9aVb2Lk8Tr4Ww1sA")]
+    public async Task Request_id_starting_with_a_dash_or_underscore_opens_and_merges(string requestId)
+    {
+        using var repository = Repository();
+
+        var opened = Assert.IsType<OpenedPullRequest>(await repository.OpenPullRequestAsync(Change(requestId)));
+        var merged = await repository.MergeAsync(opened.Number, opened.HeadSha);
+
+        Assert.Equal("k8s-access/" + requestId, opened.Branch);
+        Assert.Equal(MergeOutcome.Merged, merged.Outcome);
+        Assert.Equal(GitHub.State.ReadFile(opened.Branch, RbacFile), GitHub.State.ReadFile("main", RbacFile));
     }
 
     [Fact]

@@ -121,6 +121,25 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
             "late")).Outcome);
     }
 
+    // Diagnosis ids are base64url: one in 32 starts with '-' or '_', which git must not read as
+    // an option.
+    [Theory]
+    [InlineData("-Zx3Qm9aVb2Lk8Tr4Ww1sA")]
+    [InlineData("_Zx3Qm9aVb2Lk8Tr4Ww1sA")]
+    public async Task A_request_id_starting_with_a_dash_or_underscore_opens_and_merges(string requestId)
+    {
+        using var repository = _fixture.Open();
+
+        var opened = Assert.IsType<OpenedPullRequest>(
+            await repository.OpenPullRequestAsync(LocalRepositoryFixture.SeedChange(requestId)));
+        var merged = await repository.MergeAsync(opened.Number, opened.HeadSha);
+
+        Assert.Equal("k8s-access/" + requestId, opened.Branch);
+        Assert.Equal(MergeOutcome.Merged, merged.Outcome);
+        Assert.Equal(_fixture.Show(opened.Branch), _fixture.Show("main"));
+        Assert.Equal("", _fixture.Git("status", "--porcelain"));
+    }
+
     [Fact]
     public async Task After_the_merge_the_same_binding_is_already_present()
     {
@@ -317,7 +336,7 @@ public sealed class LocalGitRbacRepositoryTests : IDisposable
 
     [Theory]
     [InlineData("../main")]
-    [InlineData("-rf")]
+    [InlineData(".hidden")]
     [InlineData("a b")]
     [InlineData("x.lock")]
     [InlineData("")]

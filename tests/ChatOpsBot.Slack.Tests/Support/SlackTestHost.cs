@@ -1,3 +1,4 @@
+using System.Net;
 using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Slack.Http;
 using ChatOpsBot.Slack.Protocol;
@@ -84,11 +85,23 @@ internal sealed class SlackTestHost : IAsyncDisposable
     {
         var n = Interlocked.Increment(ref _sentinels);
         var before = Slack.Calls.Count;
-        using var response = await SendAsync(SlackRequests.Event(SlackPayloads.Message(
-            $"EvSENTINEL{n}", SlackPayloads.PastedError, SentinelChannel, $"1700000999.{n:D6}")));
-        response.EnsureSuccessStatusCode();
-        await Slack.WaitForCallsAsync(before + 1);
         var deadline = DateTime.UtcNow.AddSeconds(10);
+        var sentinel = SlackPayloads.Message(
+            $"EvSENTINEL{n}", SlackPayloads.PastedError, SentinelChannel, $"1700000999.{n:D6}");
+        for (var retry = 0; ; retry++)
+        {
+            // A full queue answers 503 until the worker takes the next job; Slack would retry too.
+            using var response = await SendAsync(SlackRequests.Event(sentinel, retry == 0 ? null : retry));
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || DateTime.UtcNow > deadline)
+            {
+                response.EnsureSuccessStatusCode();
+                break;
+            }
+
+            await Task.Delay(20);
+        }
+
+        await Slack.WaitForCallsAsync(before + 1);
         while (!Slack.Calls.Any(c => c.Channel == SentinelChannel && c.ThreadTs == $"1700000999.{n:D6}"))
         {
             await Slack.WaitForCallsAsync(Slack.Calls.Count + 1, deadline - DateTime.UtcNow);

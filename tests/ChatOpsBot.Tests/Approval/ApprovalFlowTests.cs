@@ -28,7 +28,7 @@ public sealed class ApprovalFlowTests
 
         // The fake GitHub got a branch, a file update and a pull request.
         var told = await setup.ToldAsync(requested);
-        Assert.Contains("pull request #", told, StringComparison.Ordinal);
+        Assert.True(told.Contains("pull request #", StringComparison.Ordinal), told);
         Assert.Single(setup.GitHub.RequestsTo("POST", "/git/refs"));
         Assert.Single(setup.GitHub.RequestsTo("PUT", "/contents/"));
         Assert.Single(setup.GitHub.RequestsTo("POST", "/pulls"));
@@ -241,6 +241,25 @@ public sealed class ApprovalFlowTests
 
         Assert.Contains("No RBAC repository is configured", told, StringComparison.Ordinal);
         Assert.Empty(setup.GitHub.Requests);
+    }
+
+    [Fact]
+    public async Task A_repository_with_no_readable_rbac_file_fails_the_request_and_says_why()
+    {
+        await using var setup = await ApprovalSetup.StartAsync();
+        setup.GitHub.State.CommitFile("main", RbacFile, "kind: [unclosed\n");
+        var reply = await setup.DiagnoseAsync();
+
+        var told = await setup.ToldAsync(await setup.ClickAsync(reply, RequestAccess, Requester));
+
+        Assert.StartsWith("⚠️ I could not open the pull request: ", told, StringComparison.Ordinal);
+        Assert.True(told.Contains("holds RBAC objects to follow", StringComparison.Ordinal), told);
+        Assert.Contains("The request is marked as failed", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("..", told, StringComparison.Ordinal);
+        Assert.Empty(setup.GitHub.RequestsTo("POST", "/pulls"));
+        Assert.Empty(setup.GitHub.State.PullRequests);
+        await setup.Bot.DrainAsync();
+        Assert.DoesNotContain(setup.Slack.Calls, call => call.Channel == ApproverChannel);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ internal sealed class ApprovalSetup : IAsyncDisposable
     public async Task RequestedAsync(SlackCall reply)
     {
         var told = await ToldAsync(await ClickAsync(reply, SlackActionIds.RequestAccess, Requester));
-        Assert.StartsWith("Requested: ", told, StringComparison.Ordinal);
+        Assert.True(told.StartsWith("Requested: ", StringComparison.Ordinal), told);
     }
 
     /// <summary>The approvers' message.</summary>
