@@ -267,11 +267,24 @@ public sealed class SocketModeClient : BackgroundService
                 .ConfigureAwait(false);
             return new OpenOutcome(connection, false, null, null);
         }
-        catch (Exception ex) when (!IsShutdown(ex, stoppingToken))
+        catch (Exception ex)
         {
+            var shutdown = IsShutdown(ex, stoppingToken);
             if (connection is not null)
             {
+                // Shutdown can land between hello and this method's return: the socket is not
+                // _current yet, so nothing else would close it.
+                if (shutdown)
+                {
+                    await connection.CloseAsync().ConfigureAwait(false);
+                }
+
                 await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (shutdown)
+            {
+                throw;
             }
 
             return new OpenOutcome(null, false, ex.GetType().Name, null);

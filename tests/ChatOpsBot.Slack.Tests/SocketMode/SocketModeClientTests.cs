@@ -502,6 +502,23 @@ public sealed class SocketModeClientTests
         Assert.True(harness.Client.ExecuteTask!.IsCompleted);
     }
 
+    // The socket is open but not yet the client's current one (no hello) when the host stops.
+    [Fact]
+    public async Task StoppingBeforeHelloClosesTheNewSocket()
+    {
+        await using var harness = await SocketModeHarness.CreateAsync(
+            script: c => c.SendAsync("""{"type":"not_hello_yet"}"""));
+
+        await harness.StartAsync();
+        var connection = await harness.Server.WaitForConnectionAsync(1, Wait);
+        await harness.Logs.WaitForAsync(l => l.EventId.Id == 1215, Wait);
+        await harness.StopAsync();
+
+        await connection.Closed.WaitAsync(Wait);
+        Assert.Contains("closed:1", harness.Server.Timeline);
+        Assert.True(harness.Client.ExecuteTask!.IsCompleted);
+    }
+
     [Fact]
     public async Task StoppingWhileReconnectingEndsPromptly()
     {
