@@ -64,8 +64,18 @@ internal static class TargetChooser
                 manifests[0], null), null);
         }
 
+        // An unreadable file may be the very one to follow: say so, or the fix for the admin
+        // (repair that file) stays hidden behind "set the file path".
+        var unreadable = manifests.Where(file => file.Error is not null).ToList();
+        var why = unreadable.Count switch
+        {
+            0 => "",
+            1 => $" Could not read {unreadable[0].Error}",
+            _ => $" Could not read {unreadable.Count} YAML files, first {unreadable[0].Error}",
+        };
         return (null,
-            "No file of the RBAC repository holds RBAC objects to follow; set the file path to edit.");
+            "No file of the RBAC repository holds RBAC objects to follow; set the file path to edit."
+            + why);
     }
 
     /// <summary>

@@ -375,6 +375,23 @@ public class RbacFileEditorTests
         Assert.IsType<RbacEditRejected>(result);
     }
 
+    [Theory]
+    [InlineData(1, "Could not read rbac-0.yaml: ")]
+    [InlineData(3, "Could not read 3 YAML files, first rbac-0.yaml: ")]
+    public void Without_a_file_to_follow_the_unreadable_ones_are_named(int broken, string named)
+    {
+        var files = Enumerable.Range(0, broken)
+            .Select(i => ($"rbac-{i}.yaml", "kind: [unclosed\n"))
+            .Append(("notes.yaml", "x: 1\n"))
+            .ToArray();
+
+        var reason = Assert.IsType<RbacEditRejected>(RbacFileEditor.Plan(Files(files), Fixes.RoleBinding()))
+            .Reason;
+
+        Assert.Contains("set the file path", reason, StringComparison.Ordinal);
+        Assert.Contains(named, reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Repository_without_rbac_objects_asks_for_a_path()
     {

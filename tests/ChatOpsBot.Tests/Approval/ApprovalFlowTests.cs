@@ -254,6 +254,7 @@ public sealed class ApprovalFlowTests
 
         Assert.StartsWith("⚠️ I could not open the pull request: ", told, StringComparison.Ordinal);
         Assert.True(told.Contains("holds RBAC objects to follow", StringComparison.Ordinal), told);
+        Assert.Contains($"Could not read {RbacFile}: ", told, StringComparison.Ordinal);
         Assert.Contains("The request is marked as failed", told, StringComparison.Ordinal);
         Assert.DoesNotContain("..", told, StringComparison.Ordinal);
         Assert.Empty(setup.GitHub.RequestsTo("POST", "/pulls"));
