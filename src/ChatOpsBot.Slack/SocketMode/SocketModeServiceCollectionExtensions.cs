@@ -39,6 +39,8 @@ public static class SocketModeServiceCollectionExtensions
 
     private static IServiceCollection AddCore(IServiceCollection services)
     {
+        // Checked with the other settings before the host starts, not when the client first runs.
+        services.AddOptions<SocketModeOptions>().ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<SocketModeOptions>, SocketModeOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

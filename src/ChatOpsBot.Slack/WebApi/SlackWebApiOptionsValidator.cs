@@ -5,6 +5,9 @@ namespace ChatOpsBot.Slack.WebApi;
 /// <summary>Rejects Web API settings that cannot work, with a message naming the setting.</summary>
 internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApiOptions>
 {
+    // Messages name the keys as the bot's configuration spells them.
+    private const string Section = "Slack:WebApi";
+
     public ValidateOptionsResult Validate(string? name, SlackWebApiOptions options)
     {
         var failures = new List<string>();
@@ -12,22 +15,22 @@ internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApi
         if (options.BaseUrl is null || !options.BaseUrl.IsAbsoluteUri
             || (options.BaseUrl.Scheme != Uri.UriSchemeHttps && options.BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add("Slack Web API BaseUrl must be an absolute http(s) URL.");
+            failures.Add("Slack:ApiBaseUrl must be an absolute http(s) URL.");
         }
 
         if (string.IsNullOrWhiteSpace(options.BotToken))
         {
-            failures.Add("Slack BotToken is required.");
+            failures.Add("Slack:BotToken is required.");
         }
         else if (options.BotToken.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
             // Said without echoing the token: it is a secret even when malformed.
-            failures.Add("Slack BotToken must not contain whitespace or control characters.");
+            failures.Add("Slack:BotToken must not contain whitespace or control characters.");
         }
 
         if (options.MaxRetryAttempts is < 0 or > 10)
         {
-            failures.Add("Slack MaxRetryAttempts must be between 0 and 10.");
+            failures.Add($"{Section}:MaxRetryAttempts must be between 0 and 10.");
         }
 
         AddIfNotPositive(failures, options.RetryBaseDelay, nameof(options.RetryBaseDelay));
@@ -37,17 +40,17 @@ internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApi
 
         if (options.MaxRetryAfter < TimeSpan.Zero)
         {
-            failures.Add("Slack MaxRetryAfter must not be negative.");
+            failures.Add($"{Section}:MaxRetryAfter must not be negative.");
         }
 
         if (options.MaxResponseBytes < 1024)
         {
-            failures.Add("Slack MaxResponseBytes must be at least 1024.");
+            failures.Add($"{Section}:MaxResponseBytes must be at least 1024.");
         }
 
         if (options.ResponseUrlResponseType is not ("ephemeral" or "in_channel"))
         {
-            failures.Add("Slack ResponseUrlResponseType must be 'ephemeral' or 'in_channel'.");
+            failures.Add($"{Section}:ResponseUrlResponseType must be 'ephemeral' or 'in_channel'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -58,7 +61,7 @@ internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApi
     {
         if (value < TimeSpan.FromMilliseconds(10))
         {
-            failures.Add($"Slack {setting} must be at least 10 ms.");
+            failures.Add($"{Section}:{setting} must be at least 10 ms.");
         }
     }
 
@@ -66,7 +69,7 @@ internal sealed class SlackWebApiOptionsValidator : IValidateOptions<SlackWebApi
     {
         if (value <= TimeSpan.Zero)
         {
-            failures.Add($"Slack {setting} must be positive.");
+            failures.Add($"{Section}:{setting} must be positive.");
         }
     }
 }

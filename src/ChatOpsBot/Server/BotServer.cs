@@ -3,6 +3,7 @@ using ChatOpsBot.Core.Diagnosis;
 using ChatOpsBot.Slack;
 using ChatOpsBot.Slack.Http;
 using ChatOpsBot.Slack.SocketMode;
+using ChatOpsBot.Slack.WebApi;
 using ChatOpsBot.Storage;
 using ChatOpsBot.Core.Requests;
 using ChatOpsBot.Playground;
@@ -51,6 +52,13 @@ internal static class BotServer
         ServerSettings.Register(builder.Services, builder.Configuration);
         builder.Services.AddSingleton<IDiagnosisService, DiagnosisService>();
         builder.Services.AddSlackBot(builder.Configuration);
+        if (!teams)
+        {
+            // Teams answers through its own connector, so only Slack and the playground need the
+            // Slack Web API settings to be right before starting.
+            builder.Services.AddOptions<SlackWebApiOptions>().ValidateOnStart();
+        }
+
         builder.Services.AddSqliteRequestStore(builder.Configuration);
         ApprovalSettings.Register(builder.Services, builder.Configuration);
         if (teams)

@@ -17,6 +17,27 @@ internal static class StartupProblem
         ServerConfigurationException configuration => "configuration: " + configuration.Message,
         RequestStoreException store => "request store: " + store.Message,
         OptionsValidationException options => "configuration: " + string.Join("; ", options.Failures),
+        AggregateException several => DescribeAll(several.InnerExceptions),
         _ => UnreadableSetting.Describe(problem) is { } line ? "configuration: " + line : null,
     };
+
+    // Several option groups failing at once come as one aggregate, often repeating one cause
+    // (options built from the Slack section fail with it): one line naming each failure once,
+    // unless one is not a configuration problem (then the stack stays).
+    private static string? DescribeAll(IReadOnlyCollection<Exception> problems)
+    {
+        const string Prefix = "configuration: ";
+        var lines = problems.Select(Describe).ToList();
+        if (lines.Count == 0 || lines.Any(line => line is null))
+        {
+            return null;
+        }
+
+        var failures = lines
+            .SelectMany(line => line!.StartsWith(Prefix, StringComparison.Ordinal)
+                ? line[Prefix.Length..].Split("; ")
+                : [line])
+            .Distinct(StringComparer.Ordinal);
+        return Prefix + string.Join("; ", failures);
+    }
 }

@@ -1,3 +1,4 @@
+using ChatOpsBot.Server;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -27,15 +28,18 @@ public sealed class StartupTests
         var logs = new CapturedLogs();
         await using var app = RunningBot.Build(settings, logs);
 
-        var validated = Assert.Throws<OptionsValidationException>(
+        // Several option groups read the Slack section, so the refusal may be an aggregate.
+        var validated = Record.Exception(
             () => app.Services.GetRequiredService<IStartupValidator>().Validate());
-        var started = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+        var started = await Record.ExceptionAsync(() => app.StartAsync());
 
         foreach (var refusal in new[] { validated, started })
         {
-            var everything = string.Join("\n", refusal.Failures) + "\n" + refusal;
-            Assert.Contains("Slack:SigningSecret", refusal.Message, StringComparison.Ordinal);
-            Assert.DoesNotContain(botToken, everything, StringComparison.Ordinal);
+            Assert.NotNull(refusal);
+            var line = StartupProblem.Describe(refusal);
+            Assert.NotNull(line);
+            Assert.Equal(1, CountOf("Slack:SigningSecret is required", line));
+            Assert.DoesNotContain(botToken, refusal.ToString(), StringComparison.Ordinal);
         }
 
         Assert.DoesNotContain(logs.Lines, line => line.Contains(botToken, StringComparison.Ordinal));
@@ -53,4 +57,7 @@ public sealed class StartupTests
         ready.EnsureSuccessStatusCode();
         Assert.Contains("\"seed\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static int CountOf(string part, string text) =>
+        (text.Length - text.Replace(part, "", StringComparison.Ordinal).Length) / part.Length;
 }
