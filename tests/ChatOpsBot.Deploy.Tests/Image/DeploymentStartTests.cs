@@ -63,9 +63,13 @@ public sealed class DeploymentStartTests(BuiltImageFixture built)
     /// </summary>
     private static async Task<JsonDocument> ReadinessAsync(RunningBot bot)
     {
-        using var http = new HttpClient { BaseAddress = bot.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var path = new Uri(PodHardeningPolicy.ReadinessPath, UriKind.Relative);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        using var http = new HttpClient
+        {
+            BaseAddress = await bot.WaitForAddressAsync(TimeSpan.FromSeconds(60)),
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var path = new Uri(PodHardeningPolicy.ReadinessPath, UriKind.Relative);
         var last = "no answer";
         while (DateTime.UtcNow < deadline)
         {

@@ -1,30 +1,38 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 using ChatOpsBot.Deploy.Tests.Docker;
 using ChatOpsBot.Deploy.Tests.Support;
 
 namespace ChatOpsBot.Deploy.Tests.Image;
 
 /// <summary>
-/// The image's entry point started on this machine, listening on a free loopback port, and
-/// stopped the way Kubernetes stops a container: SIGTERM, then a bounded wait.
+/// The image's entry point started on this machine, listening on a loopback port the OS picks,
+/// and stopped the way Kubernetes stops a container: SIGTERM, then a bounded wait.
 /// </summary>
 internal sealed class RunningBot : IAsyncDisposable
 {
+    // Kestrel's start-up line (Microsoft.Hosting.Lifetime) names the port it bound for port 0.
+    private static readonly Regex Listening = new(
+        "Now listening on: (http://127\\.0\\.0\\.1:[0-9]{1,5})", RegexOptions.NonBacktracking);
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly List<string> _standardOutput = [];
-    private readonly HttpClient _http;
+    private readonly TaskCompletionSource<Uri> _address =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
-    private RunningBot(Process process, Uri baseAddress)
+    private RunningBot(Process process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        _http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
     }
 
-    /// <summary>Where the bot listens.</summary>
-    public Uri BaseAddress { get; }
+    /// <summary>Where the bot listens, once it said so (see <see cref="WaitForAddressAsync"/>).</summary>
+    /// <exception cref="InvalidOperationException">The bot has not said where it listens yet.</exception>
+    public Uri BaseAddress => _address.Task.IsCompletedSuccessfully
+        ? _address.Task.Result
+        : throw new InvalidOperationException($"the bot has not said where it listens yet:\n{Output}");
 
     /// <summary>The lines the bot printed on standard output so far (its log lines).</summary>
     public IReadOnlyList<string> StandardOutputLines
@@ -66,7 +74,8 @@ internal sealed class RunningBot : IAsyncDisposable
             throw new InvalidOperationException("the image has no ENTRYPOINT or CMD");
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        // Port 0: a port picked here and released could be taken by a parallel test before the
+        // bot binds it, so the bot binds and then says which port it got.
         var program = command[0].StartsWith('/') ? ContainerPath.OnHost(root, command[0])
             : command[0].Contains('/', StringComparison.Ordinal) ? Path.Combine(workingDirectory, command[0])
             : command[0];
@@ -78,13 +87,13 @@ internal sealed class RunningBot : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in command.Skip(1).Concat(["--urls", address.ToString().TrimEnd('/')]))
+        foreach (var argument in command.Skip(1).Concat(["--urls", "http://127.0.0.1:0"]))
         {
             start.ArgumentList.Add(argument);
         }
 
         ProcessRunner.Apply(start, DotnetEnvironment.ForApp(environment));
-        var bot = new RunningBot(ProcessRunner.StartOrExplain(start), address);
+        var bot = new RunningBot(ProcessRunner.StartOrExplain(start));
         bot._process.OutputDataReceived += (_, line) => bot.Append(line.Data, standardOutput: true);
         bot._process.ErrorDataReceived += (_, line) => bot.Append(line.Data);
         bot._process.BeginOutputReadLine();
@@ -92,11 +101,29 @@ internal sealed class RunningBot : IAsyncDisposable
         return bot;
     }
 
+    /// <summary>Waits until the bot says where it listens.</summary>
+    /// <exception cref="InvalidOperationException">The bot exited or did not listen in time.</exception>
+    public async Task<Uri> WaitForAddressAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        var exited = _process.WaitForExitAsync(limit.Token);
+        await Task.WhenAny(_address.Task, exited).ConfigureAwait(false);
+        if (_address.Task.IsCompletedSuccessfully)
+        {
+            return _address.Task.Result;
+        }
+
+        throw new InvalidOperationException(_process.HasExited
+            ? $"the bot exited with code {_process.ExitCode} before it listened:\n{Output}"
+            : $"the bot did not say where it listens within {timeout}:\n{Output}");
+    }
+
     /// <summary>Polls <paramref name="path"/> until it answers 200.</summary>
     /// <exception cref="InvalidOperationException">The bot exited or never answered 200 in time.</exception>
     public async Task<HttpResponseMessage> WaitForOkAsync(string path, TimeSpan timeout)
     {
         var deadline = Stopwatch.StartNew();
+        var url = new Uri(await WaitForAddressAsync(timeout).ConfigureAwait(false), path);
         var last = "no answer";
         while (deadline.Elapsed < timeout)
         {
@@ -108,7 +135,7 @@ internal sealed class RunningBot : IAsyncDisposable
 
             try
             {
-                var response = await _http.GetAsync(new Uri(path, UriKind.Relative)).ConfigureAwait(false);
+                var response = await _http.GetAsync(url).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return response;
@@ -186,6 +213,11 @@ internal sealed class RunningBot : IAsyncDisposable
             {
                 _standardOutput.Add(line);
             }
+        }
+
+        if (standardOutput && !_address.Task.IsCompleted && Listening.Match(line) is { Success: true } match)
+        {
+            _address.TrySetResult(new Uri(match.Groups[1].Value));
         }
     }
 }

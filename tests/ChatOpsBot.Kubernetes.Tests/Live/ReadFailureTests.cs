@@ -215,8 +215,9 @@ public sealed class ReadFailureTests : IAsyncLifetime
 
         var state = await source.LoadStateAsync(new ClusterQuery("hello", null), default);
 
+        // Two attempts, or three when a loaded machine also made the quick retry pass 1 s.
         Assert.Equal(cluster.Namespaces.Count, state.Namespaces.Count);
-        Assert.Equal(2, api.RequestsTo(KubePaths.Namespaces).Count);
+        Assert.InRange(api.RequestsTo(KubePaths.Namespaces).Count, 2, 3);
         Assert.Contains(logger.Entries,
             e => e.EventId.Name == "KubernetesRetry" && (string?)e.Values["Failure"] == "timeout");
     }

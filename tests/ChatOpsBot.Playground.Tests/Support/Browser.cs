@@ -28,6 +28,10 @@ internal sealed class Browser : IAsyncDisposable
                         + "`apt-get update && apt-get install -y chromium` (the browser tests need it).");
         }
 
+        // Expect's 5 s default is too short for a page that polls a bot on a loaded two-core
+        // machine; expectations retry, so a passing one does not wait longer for it.
+        Assertions.SetDefaultExpectTimeout(30_000);
+
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

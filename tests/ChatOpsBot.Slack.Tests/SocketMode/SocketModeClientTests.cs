@@ -540,7 +540,8 @@ public sealed class SocketModeClientTests
         await first.Closed.WaitAsync(Wait);
         await harness.Logs.WaitForAsync(l => l.EventId.Id == 1201, Wait);
 
-        Assert.True(harness.Client.IsConnected);
+        // Ready is logged as hello arrives; the client adopts the socket a continuation later.
+        await WaitUntilConnectedAsync(harness);
         Assert.DoesNotContain(
             harness.Logs.Logs,
             l => l.EventId.Id == 1201 && Equals(l.State.FirstOrDefault(v => v.Key == "Connection").Value, 1));
@@ -590,6 +591,17 @@ public sealed class SocketModeClientTests
 
         Assert.Empty(harness.Server.OpenAuthorizations);
         Assert.Contains(harness.Logs.Logs, l => l.EventId.Id == 1200);
+    }
+
+    // IsConnected has no event to wait for; it is polled, within the usual bound.
+    private static async Task WaitUntilConnectedAsync(SocketModeHarness harness)
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!harness.Client.IsConnected)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the client never had a socket Slack said hello on");
+            await Task.Delay(10);
+        }
     }
 
     private static TaskCompletionSource<T> NewSignal<T>() => new(

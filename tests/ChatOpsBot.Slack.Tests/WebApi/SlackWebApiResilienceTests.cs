@@ -234,12 +234,14 @@ public sealed class SlackWebApiResilienceTests
         await using var harness = await SlackWebApiHarness.StartAsync(
             o => o.AttemptTimeout = TimeSpan.FromMilliseconds(300));
         harness.Server.Enqueue("/api/users.info", StallUntilAbortedAsync);
-        harness.Server.EnqueueJson("/api/users.info", """{"ok":true,"user":{"id":"U7","name":"n"}}""");
+
+        // Every later attempt is answered: on a loaded machine the retry may itself pass 300 ms.
+        harness.Server.SetDefaultJson("/api/users.info", """{"ok":true,"user":{"id":"U7","name":"n"}}""");
 
         var user = await harness.Client.GetUserAsync("U7", default).WaitAsync(Wait);
 
         Assert.Equal("U7", user.Id);
-        Assert.Equal(2, harness.Server.Requests.Count);
+        Assert.InRange(harness.Server.Requests.Count, 2, 4);
     }
 
     [Fact]

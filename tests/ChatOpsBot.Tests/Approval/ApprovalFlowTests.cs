@@ -113,22 +113,21 @@ public sealed class ApprovalFlowTests
         await setup.RequestedAsync(reply);
         var approval = await setup.ApprovalMessageAsync();
 
+        string[] approvers = [Admin, OtherAdmin, GroupAdmin];
         var clicks = await Task.WhenAll(
-            setup.ClickAsync(approval, Approve, Admin),
-            setup.ClickAsync(approval, Approve, OtherAdmin),
-            setup.ClickAsync(approval, Approve, GroupAdmin));
-        await setup.ThreadMessageAsync("is merged");
+            approvers.Select(approver => setup.ClickAsync(approval, Approve, approver)));
+        var merged = await setup.ThreadMessageAsync("is merged");
 
-        // The winner hears nothing ephemeral; each of the others is told who decided.
-        var answered = await Task.WhenAll(clicks.Select(url => setup.Slack
-            .WaitForAsync(call => call.Path == url.AbsolutePath, TimeSpan.FromSeconds(3))
-            .ContinueWith(
-                task => task.IsCompletedSuccessfully ? task.Result.Text : null,
-                TaskScheduler.Default)));
-        var losers = answered.OfType<string>().ToList();
+        // The merge names the winner. Each of the others is told who decided, however long its
+        // work takes on a busy machine; the winner hears nothing ephemeral.
+        var winner = Array.FindIndex(
+            approvers, approver => merged.Text!.Contains($"<@{approver}>", StringComparison.Ordinal));
+        Assert.True(winner >= 0, merged.Text);
+        var losers = await Task.WhenAll(clicks.Where((_, i) => i != winner).Select(setup.ToldAsync));
+        await setup.Bot.DrainAsync();
 
         Assert.Single(setup.GitHub.RequestsTo("PUT", "/merge"));
-        Assert.Equal(2, losers.Count);
+        Assert.DoesNotContain(setup.Slack.Calls, call => call.Path == clicks[winner].AbsolutePath);
         Assert.All(losers, text => Assert.Contains("already approved", text, StringComparison.Ordinal));
     }
 
