@@ -56,11 +56,7 @@ public sealed class StartupProblemTests
     public async Task A_setting_that_cannot_be_used_stops_the_start_with_one_line_naming_it(
         string key, string value, string expected)
     {
-        await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        var settings = RunningBot.Settings(slack);
-        settings[key] = value;
-
-        var line = await ProblemAsync(settings);
+        var line = await ProblemWithAsync((key, value));
 
         Assert.NotNull(line);
         Assert.StartsWith("configuration: " + expected, line, StringComparison.Ordinal);
@@ -71,12 +67,8 @@ public sealed class StartupProblemTests
     [Fact]
     public async Task Several_unusable_settings_are_named_together_in_one_line()
     {
-        await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        var settings = RunningBot.Settings(slack);
-        settings["Slack:WebApi:MaxRetryAttempts"] = "50";
-        settings["Slack:SocketMode:CloseTimeout"] = "00:00:00";
-
-        var line = await ProblemAsync(settings);
+        var line = await ProblemWithAsync(
+            ("Slack:WebApi:MaxRetryAttempts", "50"), ("Slack:SocketMode:CloseTimeout", "00:00:00"));
 
         Assert.NotNull(line);
         Assert.StartsWith("configuration: ", line, StringComparison.Ordinal);
@@ -88,16 +80,13 @@ public sealed class StartupProblemTests
     [Fact]
     public async Task GitHub_retry_settings_are_checked_with_the_repository()
     {
-        await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
-        var settings = RunningBot.Settings(slack);
-        settings["GitHub:Owner"] = "platform";
-        settings["GitHub:Repository"] = "rbac";
-        settings["GitHub:Token"] = "ghp_not-used";
-        settings["Approvals:Channel"] = "C0APPROVE1";
-        settings["Approvals:Approvers:0"] = "U0ADMIN01";
-        settings["GitHub:Retry:BaseDelay"] = "-00:00:01";
-
-        var line = await ProblemAsync(settings);
+        var line = await ProblemWithAsync(
+            ("GitHub:Owner", "platform"),
+            ("GitHub:Repository", "rbac"),
+            ("GitHub:Token", "ghp_not-used"),
+            ("Approvals:Channel", "C0APPROVE1"),
+            ("Approvals:Approvers:0", "U0ADMIN01"),
+            ("GitHub:Retry:BaseDelay", "-00:00:01"));
 
         Assert.NotNull(line);
         Assert.Contains("Retry:BaseDelay must be positive", line, StringComparison.Ordinal);
@@ -110,6 +99,19 @@ public sealed class StartupProblemTests
         await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
 
         Assert.Null(await ProblemAsync(RunningBot.Settings(slack)));
+    }
+
+    // The problem with the working test settings changed as given.
+    private static async Task<string?> ProblemWithAsync(params (string Key, string Value)[] changes)
+    {
+        await using var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
+        var settings = RunningBot.Settings(slack);
+        foreach (var (key, value) in changes)
+        {
+            settings[key] = value;
+        }
+
+        return await ProblemAsync(settings);
     }
 
     // What RunAsync does, short of printing and exiting: build, validate, start, stop. A problem
