@@ -169,6 +169,35 @@ public sealed class PlaygroundModeTests
         Assert.Equal(Missing, await StatusAsync(bot, "actions", Click("developer", "C0PLAYTEAM:1.1")));
     }
 
+    [Theory]
+    [InlineData("messages", "not json", HttpStatusCode.BadRequest)]
+    [InlineData("messages", "[1, 2]", HttpStatusCode.BadRequest)]
+    [InlineData("actions", "{\"role\": \"admin\", \"blockIndex\": \"first\"}", HttpStatusCode.BadRequest)]
+    [InlineData("messages", "null", HttpStatusCode.BadRequest)]
+    [InlineData("messages", "oversized", HttpStatusCode.RequestEntityTooLarge)]
+    public async Task Malformed_or_oversized_bodies_get_a_problem_that_says_why_and_change_nothing(
+        string path, string body, HttpStatusCode expected)
+    {
+        await using var bot = await PlaygroundBot.StartAsync();
+        var chat = bot.App.Services.GetRequiredService<PlaygroundChat>();
+        var json = body == "oversized"
+            ? "{\"role\":\"developer\",\"text\":\"" + new string('x', 3_000_000) + "\"}"
+            : body;
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await bot.Client.PostAsync(
+            new Uri($"/playground/api/{path}", UriKind.Relative), content);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+            Assert.False(string.IsNullOrWhiteSpace((string?)problem?["detail"]));
+        }
+
+        Assert.Equal(0, chat.Version);
+    }
+
     private static Dictionary<string, string?> NoSlack() => new()
     {
         ["Clusters:0:Name"] = "seed",

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Slack.Inbound;
 using Microsoft.AspNetCore.Mvc;
@@ -103,11 +104,13 @@ internal static class PlaygroundEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        PlaygroundPostRequest? request, PlaygroundInbound inbound, CancellationToken cancellationToken)
+        HttpRequest body, PlaygroundInbound inbound, CancellationToken cancellationToken)
     {
+        var (request, refusal) = await ReadAsync<PlaygroundPostRequest>(body, cancellationToken)
+            .ConfigureAwait(false);
         if (request is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "send a JSON body");
+            return refusal!;
         }
 
         return await RunAsync(async () =>
@@ -118,11 +121,13 @@ internal static class PlaygroundEndpoints
     }
 
     private static async Task<IResult> ClickAsync(
-        PlaygroundActionRequest? request, PlaygroundInbound inbound, CancellationToken cancellationToken)
+        HttpRequest body, PlaygroundInbound inbound, CancellationToken cancellationToken)
     {
+        var (request, refusal) = await ReadAsync<PlaygroundActionRequest>(body, cancellationToken)
+            .ConfigureAwait(false);
         if (request is null)
         {
-            return Problem(StatusCodes.Status400BadRequest, "send a JSON body");
+            return refusal!;
         }
 
         return await RunAsync(async () =>
@@ -130,6 +135,26 @@ internal static class PlaygroundEndpoints
             await inbound.ClickAsync(request, cancellationToken).ConfigureAwait(false);
             return Results.Json(new { ok = true });
         }).ConfigureAwait(false);
+    }
+
+    // Read here rather than bound by the framework, whose refusal of a malformed body is a bare
+    // 400 that tells the sender nothing.
+    private static async Task<(T? Request, IResult? Refusal)> ReadAsync<T>(
+        HttpRequest body, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var request = await body.ReadFromJsonAsync<T>(cancellationToken).ConfigureAwait(false);
+            return request is null
+                ? (null, Problem(StatusCodes.Status400BadRequest, "send a JSON body"))
+                : (request, null);
+        }
+        catch (Exception problem) when (problem is JsonException or InvalidOperationException)
+        {
+            return (null, Problem(StatusCodes.Status400BadRequest,
+                "send a JSON object with the fields the playground page sends (see docs/playground.md)"));
+        }
     }
 
     private static async Task<IResult> RunAsync(Func<Task<IResult>> action)
