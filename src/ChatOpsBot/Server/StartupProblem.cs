@@ -14,30 +14,36 @@ internal static class StartupProblem
     /// <returns>For example "configuration: Slack:WorkTimeout cannot be read as a duration".</returns>
     public static string? Describe(Exception problem) => problem switch
     {
-        ServerConfigurationException configuration => "configuration: " + configuration.Message,
         RequestStoreException store => "request store: " + store.Message,
-        OptionsValidationException options => "configuration: " + string.Join("; ", options.Failures),
-        AggregateException several => DescribeAll(several.InnerExceptions),
-        _ => UnreadableSetting.Describe(problem) is { } line ? "configuration: " + line : null,
+        _ => ConfigurationFailures(problem) is { } failures
+            ? "configuration: " + string.Join("; ", failures.Distinct(StringComparer.Ordinal))
+            : null,
     };
 
     // Several option groups failing at once come as one aggregate, often repeating one cause
-    // (options built from the Slack section fail with it): one line naming each failure once,
-    // unless one is not a configuration problem (then the stack stays).
-    private static string? DescribeAll(IReadOnlyCollection<Exception> problems)
+    // (options built from the Slack section all fail with it), hence the Distinct above. One
+    // failure that is not about configuration keeps the whole stack.
+    private static IEnumerable<string>? ConfigurationFailures(Exception problem) => problem switch
     {
-        const string Prefix = "configuration: ";
-        var lines = problems.Select(Describe).ToList();
-        if (lines.Count == 0 || lines.Any(line => line is null))
+        ServerConfigurationException configuration => [configuration.Message],
+        OptionsValidationException options => options.Failures,
+        AggregateException several => AllConfigurationFailures(several.InnerExceptions),
+        _ => UnreadableSetting.Describe(problem) is { } line ? [line] : null,
+    };
+
+    private static List<string>? AllConfigurationFailures(IEnumerable<Exception> problems)
+    {
+        var all = new List<string>();
+        foreach (var problem in problems)
         {
-            return null;
+            if (ConfigurationFailures(problem) is not { } failures)
+            {
+                return null;
+            }
+
+            all.AddRange(failures);
         }
 
-        var failures = lines
-            .SelectMany(line => line!.StartsWith(Prefix, StringComparison.Ordinal)
-                ? line[Prefix.Length..].Split("; ")
-                : [line])
-            .Distinct(StringComparer.Ordinal);
-        return Prefix + string.Join("; ", failures);
+        return all;
     }
 }
