@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatOpsBot.GitOps.Tests.GitHub;
+using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Approval;
 using ChatOpsBot.Tests.Slack;
 
@@ -19,7 +20,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     private const string Approve = "k8s_access.approve";
     private const string Deny = "k8s_access.deny";
 
-    private FakeTeamsConnector _connector = null!;
+    private FakeBotConnector _connector = null!;
     private FakeGitHub _gitHub = null!;
     private TeamsBot _bot = null!;
     private string _snapshot = null!;
@@ -27,7 +28,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeTeamsConnector.StartAsync();
+        _connector = await FakeBotConnector.StartAsync();
         _gitHub = await FakeGitHub.StartAsync();
         _gitHub.State.Seed(new Dictionary<string, string>
         {

@@ -11,14 +11,14 @@ namespace ChatOpsBot.Tests.Teams;
 /// <summary>
 /// The real bot in Teams mode (<c>Teams:AppId</c> set) on Kestrel at 127.0.0.1: it trusts the
 /// tokens of a local OpenID server publishing <see cref="Key"/> and talks to a
-/// <see cref="FakeTeamsConnector"/>. One background worker keeps work in arrival order.
+/// <see cref="FakeBotConnector"/>. One background worker keeps work in arrival order.
 /// </summary>
 internal sealed class TeamsBot : IAsyncDisposable
 {
     public const string AppId = "5e1f7b2a-0c3d-4e5f-8a9b-0c1d2e3f4a5b";
 
     private TeamsBot(
-        WebApplication app, FakeOpenIdServer openId, TestSigningKey key, FakeTeamsConnector connector,
+        WebApplication app, FakeOpenIdServer openId, TestSigningKey key, FakeBotConnector connector,
         CapturedLogs logs, Uri address)
     {
         App = app;
@@ -35,14 +35,14 @@ internal sealed class TeamsBot : IAsyncDisposable
 
     public TestSigningKey Key { get; }
 
-    public FakeTeamsConnector Connector { get; }
+    public FakeBotConnector Connector { get; }
 
     public CapturedLogs Logs { get; }
 
     public HttpClient Client { get; }
 
     public static Dictionary<string, string?> Settings(
-        FakeTeamsConnector connector, FakeOpenIdServer openId) => new()
+        FakeBotConnector connector, FakeOpenIdServer openId) => new()
     {
         ["Clusters:0:Name"] = "seed",
         ["Clusters:0:Snapshot"] = RunningBot.SeedSnapshot,
@@ -65,7 +65,7 @@ internal sealed class TeamsBot : IAsyncDisposable
     };
 
     public static async Task<TeamsBot> StartAsync(
-        FakeTeamsConnector connector, Action<Dictionary<string, string?>>? configure = null)
+        FakeBotConnector connector, Action<Dictionary<string, string?>>? configure = null)
     {
         var key = new TestSigningKey("teams-e2e-key", "msteams");
         var openId = await FakeOpenIdServer.StartAsync(key);

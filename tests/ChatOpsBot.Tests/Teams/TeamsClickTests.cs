@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Slack;
 
 namespace ChatOpsBot.Tests.Teams;
@@ -12,12 +13,12 @@ namespace ChatOpsBot.Tests.Teams;
 public sealed class TeamsClickTests : IAsyncLifetime
 {
     private const string RequestAccess = "k8s_access.request_access";
-    private FakeTeamsConnector _connector = null!;
+    private FakeBotConnector _connector = null!;
     private TeamsBot _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeTeamsConnector.StartAsync();
+        _connector = await FakeBotConnector.StartAsync();
         _bot = await TeamsBot.StartAsync(_connector);
     }
 
