@@ -80,16 +80,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     [Fact]
     public async Task Request_approve_merge_and_verify_through_teams()
     {
-        const string Root = "1761000000001";
-        var thread = $"{TeamsPayloads.Channel};messageid={Root}";
-        using (var pasted = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
-                   _connector.ServiceUrl, SeedError.Text, Root, Root, Person.Developer, mention: false)))
-        {
-            Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
-        }
-
-        var reply = await _connector.WaitForAsync(
-            call => call.ConversationId == thread && call.Card is not null);
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1761000000001");
         TeamsMessageTests.AssertNamesTheFix(reply);
 
         // Request access: the click is answered at once; the pull request and the approvers' card follow.
@@ -142,16 +133,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     [Fact]
     public async Task After_a_restart_the_approvers_card_still_works_and_deny_closes_the_pull_request()
     {
-        const string Root = "1761000000002";
-        var thread = $"{TeamsPayloads.Channel};messageid={Root}";
-        using (var pasted = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
-                   _connector.ServiceUrl, SeedError.Text, Root, Root, Person.Developer, mention: false)))
-        {
-            Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
-        }
-
-        var reply = await _connector.WaitForAsync(
-            call => call.ConversationId == thread && call.Card is not null);
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1761000000002");
         await ClickAsync(reply, thread, RequestAccess, Person.Developer);
         var approval = await _connector.WaitForAsync(
             call => call.ConversationId == Approvers && call.Method == "POST");

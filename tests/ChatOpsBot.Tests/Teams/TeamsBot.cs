@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Slack;
@@ -101,6 +102,23 @@ internal sealed class TeamsBot : IAsyncDisposable
         }
 
         return Client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// The developer pastes <paramref name="text"/> (the seed error when null) as a new channel
+    /// thread whose first message is <paramref name="root"/>, and the bot answers with a card.
+    /// </summary>
+    /// <returns>The bot's card reply and the thread's conversation id.</returns>
+    public async Task<(ConnectorCall Reply, string Thread)> DiagnoseInChannelAsync(
+        string root, string? text = null)
+    {
+        var thread = $"{TeamsPayloads.Channel};messageid={root}";
+        using var response = await SendAsync(TeamsPayloads.ChannelMessage(
+            Connector.ServiceUrl, text ?? SeedError.Text, root, root, Person.Developer, mention: false));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await Connector.WaitForAsync(
+            call => call.ConversationId == thread && call.Card is not null);
+        return (reply, thread);
     }
 
     public async ValueTask DisposeAsync()
