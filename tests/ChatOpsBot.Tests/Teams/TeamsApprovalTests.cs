@@ -29,20 +29,8 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeBotConnector.StartAsync();
-        _gitHub = await FakeGitHub.StartAsync();
-        _gitHub.State.Seed(new Dictionary<string, string>
-        {
-            [ApprovalSetup.RbacFile] = ApprovalSetup.OriginalRbacFile,
-            ["README.md"] = "# RBAC\n",
-        });
-        _snapshot = Path.Combine(
-            Path.GetTempPath(), "k8s-access-tests", $"teams-snapshot-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_snapshot);
-        foreach (var file in Directory.GetFiles(RunningBot.SeedSnapshot))
-        {
-            File.Copy(file, Path.Combine(_snapshot, Path.GetFileName(file)));
-        }
-
+        _gitHub = await ApprovalBackends.StartGitHubAsync();
+        _snapshot = ApprovalBackends.CopySeedSnapshot("teams-snapshot");
         _database = Path.Combine(
             Path.GetTempPath(), "k8s-access-tests", $"teams-{Guid.NewGuid():N}.db");
         _bot = await TeamsBot.StartAsync(_connector, Configure);
@@ -58,23 +46,12 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
 
     private void Configure(Dictionary<string, string?> settings)
     {
-        settings["Storage:SqlitePath"] = _database;
-        settings["Clusters:0:Snapshot"] = _snapshot;
-        settings["GitHub:Owner"] = FakeGitHub.Owner;
-        settings["GitHub:Repository"] = FakeGitHub.Repo;
-        settings["GitHub:Token"] = _gitHub.Token;
-        settings["GitHub:ApiBaseUrl"] = _gitHub.ApiBase.AbsoluteUri;
-        settings["GitHub:Directory"] = "clusters/dev-a";
-        settings["GitHub:Retry:BaseDelay"] = "00:00:00.001";
-        settings["GitHub:Retry:MaxDelay"] = "00:00:00.050";
+        ApprovalBackends.Configure(settings, _gitHub, _snapshot, _database);
         settings["Teams:ApprovalsConversationId"] = Approvers;
         settings["Teams:ServiceUrl"] = _connector.ServiceUrl;
         settings["Teams:TenantId"] = TeamsPayloads.Tenant;
         settings["Teams:Approvers:0"] = Person.Admin.ObjectId;
         settings["Teams:Approvers:1"] = Person.Developer.ObjectId;
-        settings["Verification:Interval"] = "00:00:00.100";
-        settings["Verification:MaxInterval"] = "00:00:00.400";
-        settings["Verification:Deadline"] = "00:00:30";
     }
 
     [Fact]
