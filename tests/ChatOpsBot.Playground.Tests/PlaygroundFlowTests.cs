@@ -1,6 +1,7 @@
 using ChatOpsBot.Playground.Tests.Support;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static ChatOpsBot.Playground.Tests.Support.Waits;
 
 namespace ChatOpsBot.Playground.Tests;
 
@@ -11,17 +12,12 @@ namespace ChatOpsBot.Playground.Tests;
 /// </summary>
 public sealed class PlaygroundFlowTests(ITestOutputHelper output)
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 60_000 };
-
     [Fact]
     public async Task Paste_request_approve_and_merge_from_the_page()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync(
-            new BrowserNewPageOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await using var playground = await PlaygroundPage.OpenAsync(PlaygroundPage.Wide);
+        var (bot, page) = (playground.Bot, playground.Page);
         var shots = new Screenshots(page, nameof(Paste_request_approve_and_merge_from_the_page), output);
-        await page.GotoAsync(bot.Address.AbsoluteUri);
         var team = page.Locator("#team-channel");
         var approvers = page.Locator("#approvers-channel");
 

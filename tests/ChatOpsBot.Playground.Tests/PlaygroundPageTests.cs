@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.Playground.Tests.Support;
-using ChatOpsBot.Slack.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static ChatOpsBot.Playground.Tests.Support.SlackBlocks;
+using static ChatOpsBot.Playground.Tests.Support.Waits;
 
 namespace ChatOpsBot.Playground.Tests;
 
@@ -14,18 +14,13 @@ namespace ChatOpsBot.Playground.Tests;
 /// </summary>
 public sealed class PlaygroundPageTests(ITestOutputHelper output)
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 60_000 };
-
     [Fact]
     public async Task Bot_blocks_render_mrkdwn_and_hostile_text_stays_text()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync();
-        await page.GotoAsync(bot.Address.AbsoluteUri);
+        await using var playground = await PlaygroundPage.OpenAsync();
+        var page = playground.Page;
 
         // Posted through the same ISlackWebApi the bot uses: mrkdwn Slack-escaped, plain_text as is.
-        var slack = bot.App.Services.GetRequiredService<ISlackWebApi>();
         var blocks = new JsonArray(
             new JsonObject { ["type"] = "header", ["text"] = Plain("Header <b>plain</b>") },
             Section("*Bold* and `x &lt; y` and _slanted_ and ~gone~ "
@@ -38,8 +33,7 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
                 ["elements"] = new JsonArray(
                     new JsonObject { ["type"] = "mrkdwn", ["text"] = "context *note*" }),
             });
-        await slack.PostMessageAsync(
-            "C0PLAYTEAM", new SlackMessage("fallback", blocks), null, CancellationToken.None);
+        await playground.PostAsBotAsync(blocks);
 
         var message = page.Locator("#team-channel .message.bot");
         await message.WaitForAsync(Long);
@@ -67,10 +61,8 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
     [Fact]
     public async Task Pasted_markup_is_shown_as_typed()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync();
-        await page.GotoAsync(bot.Address.AbsoluteUri);
+        await using var playground = await PlaygroundPage.OpenAsync();
+        var page = playground.Page;
 
         const string Typed = "<img src=x onerror=\"window.__pwned=1\"> a & b <https://example.test|x>";
         await page.Locator("#composer").FillAsync(Typed);
@@ -86,11 +78,9 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
     [Fact]
     public async Task Slash_command_answers_only_the_role_that_typed_it()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync();
+        await using var playground = await PlaygroundPage.OpenAsync();
+        var page = playground.Page;
         var shots = new Screenshots(page, nameof(Slash_command_answers_only_the_role_that_typed_it), output);
-        await page.GotoAsync(bot.Address.AbsoluteUri);
 
         await page.Locator("#composer").FillAsync("/k8s-access exec hello");
         await page.Locator("#send").ClickAsync();
@@ -114,10 +104,8 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
     [Fact]
     public async Task Choosing_an_identity_replaces_the_diagnosis()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync();
-        await page.GotoAsync(bot.Address.AbsoluteUri);
+        await using var playground = await PlaygroundPage.OpenAsync();
+        var page = playground.Page;
 
         await page.Locator("#composer").FillAsync(PlaygroundBot.SeedError);
         await page.Locator("#send").ClickAsync();
@@ -135,12 +123,4 @@ public sealed class PlaygroundPageTests(ITestOutputHelper output)
         await replies.Filter(new() { HasText = "(edited)" }).WaitForAsync(Long);
         Assert.Equal(1, await replies.CountAsync());
     }
-
-    private static JsonObject Plain(string text) => new() { ["type"] = "plain_text", ["text"] = text };
-
-    private static JsonObject Section(string mrkdwn) => new()
-    {
-        ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn },
-    };
 }

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using ChatOpsBot.Playground.Tests.Support;
-using ChatOpsBot.Slack.Protocol;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
+using static ChatOpsBot.Playground.Tests.Support.SlackBlocks;
+using static ChatOpsBot.Playground.Tests.Support.Waits;
 
 namespace ChatOpsBot.Playground.Tests;
 
@@ -13,18 +13,13 @@ namespace ChatOpsBot.Playground.Tests;
 /// </summary>
 public sealed class PlaygroundTeamsViewTests(ITestOutputHelper output)
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 60_000 };
-
     [Fact]
     public async Task The_teams_view_shows_the_diagnosis_card_and_its_buttons_work()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync(
-            new BrowserNewPageOptions { ViewportSize = new() { Width = 1400, Height = 900 } });
+        await using var playground = await PlaygroundPage.OpenAsync(PlaygroundPage.Wide);
+        var (bot, page) = (playground.Bot, playground.Page);
         var shots = new Screenshots(
             page, nameof(The_teams_view_shows_the_diagnosis_card_and_its_buttons_work), output);
-        await page.GotoAsync(bot.Address.AbsoluteUri);
         var team = page.Locator("#team-channel");
 
         await page.Locator("#composer").FillAsync(PlaygroundBot.SeedError);
@@ -79,18 +74,14 @@ public sealed class PlaygroundTeamsViewTests(ITestOutputHelper output)
     [Fact]
     public async Task Hostile_text_stays_text_in_the_teams_view()
     {
-        await using var bot = await PlaygroundBot.StartAsync();
-        await using var browser = await Browser.LaunchAsync();
-        var page = await browser.Instance.NewPageAsync();
-        await page.GotoAsync(bot.Address.AbsoluteUri);
+        await using var playground = await PlaygroundPage.OpenAsync();
+        var page = playground.Page;
         await page.Locator("#view-teams").ClickAsync();
 
-        var slack = bot.App.Services.GetRequiredService<ISlackWebApi>();
         var blocks = new JsonArray(
             Section("*Bold* [forged](https://evil.test) &lt;img src=x onerror=window.pwnedByCard=1&gt; "
                     + "<https://example.test/docs|the docs> <javascript:window.pwnedByCard=1|evil>"));
-        await slack.PostMessageAsync(
-            "C0PLAYTEAM", new SlackMessage("fallback", blocks), null, CancellationToken.None);
+        await playground.PostAsBotAsync(blocks);
 
         var card = page.Locator("#team-channel .ac-card");
         await card.WaitForAsync(Long);
@@ -103,10 +94,4 @@ public sealed class PlaygroundTeamsViewTests(ITestOutputHelper output)
         Assert.Equal(0, await page.Locator("#team-channel img").CountAsync());
         Assert.Equal("undefined", await page.EvaluateAsync<string>("typeof window.pwnedByCard"));
     }
-
-    private static JsonObject Section(string mrkdwn) => new()
-    {
-        ["type"] = "section",
-        ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = mrkdwn },
-    };
 }

@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ChatOpsBot.Storage.Schema;
 
 /// <summary>Version 1: diagnoses under their opaque ids, with the first "Request access" click.</summary>
@@ -17,13 +15,5 @@ internal static class Migration001Diagnoses
         CREATE INDEX ix_diagnoses_saved_at ON diagnoses (saved_at);
         """;
 
-    public static StoreMigration Migration { get; } = new(1, "diagnoses", Apply);
-
-    private static void Apply(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
-    }
+    public static StoreMigration Migration { get; } = StoreMigration.Script(1, "diagnoses", Sql);
 }

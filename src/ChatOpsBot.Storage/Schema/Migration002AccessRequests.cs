@@ -76,12 +76,7 @@ internal static class Migration002AccessRequests
 
     private static void Apply(SqliteConnection connection, SqliteTransaction transaction)
     {
-        using (var create = connection.CreateCommand())
-        {
-            create.Transaction = transaction;
-            create.CommandText = Sql;
-            create.ExecuteNonQuery();
-        }
+        StoreMigration.Run(connection, transaction, Sql);
 
         foreach (var request in RequestsFromVersion1(connection, transaction))
         {

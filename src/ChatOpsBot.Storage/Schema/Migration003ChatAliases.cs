@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace ChatOpsBot.Storage.Schema;
 
 /// <summary>
@@ -21,13 +19,5 @@ internal static class Migration003ChatAliases
         CREATE UNIQUE INDEX ux_chat_aliases_key ON chat_aliases (kind, key);
         """;
 
-    public static StoreMigration Migration { get; } = new(3, "chat aliases", Apply);
-
-    private static void Apply(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = Sql;
-        command.ExecuteNonQuery();
-    }
+    public static StoreMigration Migration { get; } = StoreMigration.Script(3, "chat aliases", Sql);
 }

@@ -10,4 +10,18 @@ namespace ChatOpsBot.Storage.Schema;
 /// <param name="Description">What it does, recorded in <c>schema_version</c>.</param>
 /// <param name="Apply">The step; it runs inside the migration's transaction.</param>
 internal sealed record StoreMigration(
-    int Version, string Description, Action<SqliteConnection, SqliteTransaction> Apply);
+    int Version, string Description, Action<SqliteConnection, SqliteTransaction> Apply)
+{
+    /// <summary>A step that only runs the statements in <paramref name="sql"/>.</summary>
+    public static StoreMigration Script(int version, string description, string sql) =>
+        new(version, description, (connection, transaction) => Run(connection, transaction, sql));
+
+    /// <summary>Runs <paramref name="sql"/> inside the migration's transaction.</summary>
+    public static void Run(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

@@ -21,7 +21,7 @@ public sealed record TeamsConversation(
     /// <returns>The id to post a threaded reply to.</returns>
     public string ThreadConversationId(string rootActivityId) =>
         IsChannel && ConversationType is not null
-            ? $"{ConversationId};messageid={rootActivityId}"
+            ? ConversationId + TeamsIdMap.ThreadMarker + rootActivityId
             : ConversationId;
 }
 

@@ -13,7 +13,9 @@ namespace ChatOpsBot.Teams.Adapter;
 /// </summary>
 public sealed class TeamsIdMap
 {
-    private const string ThreadMarker = ";messageid=";
+    /// <summary>What joins a channel's conversation id and a thread's root activity id.</summary>
+    internal const string ThreadMarker = ";messageid=";
+
     private const int MaxNameLength = 200;
     private const int CacheLimit = 10_000;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Configuration;
 using ChatOpsBot.Slack.Inbound;
 using ChatOpsBot.Slack.Protocol;
@@ -221,7 +222,7 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
             ["type"] = addressed ? "app_mention" : "message",
             ["channel"] = sender.Conversation.Channel,
             ["user"] = sender.UserId,
-            ["text"] = Escape(text),
+            ["text"] = Mrkdwn.Escape(text),
             ["ts"] = sender.Ts,
             ["event_ts"] = sender.Ts,
             ["channel_type"] = sender.Conversation.IsPersonal ? "im" : "channel",
@@ -333,12 +334,6 @@ public sealed partial class TeamsInbound : ITeamsActivityHandler
 
     private static string ClaimKey(TeamsSender sender) =>
         "teams:" + sender.Conversation.Channel + ":" + sender.Ts;
-
-    // Slack delivers typed text with only these three characters escaped.
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string RandomId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 

@@ -35,6 +35,35 @@ public sealed class TeamsSlackApi : ISlackWebApi
         ArgumentNullException.ThrowIfNull(message);
         var conversation = await ConversationAsync("chat.postMessage", channel, cancellationToken)
             .ConfigureAwait(false);
+        return await PostAsync(channel, conversation, message, threadTs, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task PostEphemeralAsync(
+        string channel,
+        string user,
+        SlackMessage message,
+        string? threadTs,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var conversation = await ConversationAsync("chat.postEphemeral", channel, cancellationToken)
+            .ConfigureAwait(false);
+
+        // Everyone in a channel or group chat reads it, so it says whom it answers.
+        var addressed = conversation.IsPersonal ? message : Addressed(user, message);
+        await PostAsync(channel, conversation, addressed, threadTs, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Posts to a conversation already looked up, as a reply in the thread when it is known.
+    private async Task<SlackMessageRef> PostAsync(
+        string channel,
+        TeamsConversation conversation,
+        SlackMessage message,
+        string? threadTs,
+        CancellationToken cancellationToken)
+    {
         var root = threadTs is null
             ? null
             : await _ids.FindMessageAsync(channel, threadTs, cancellationToken).ConfigureAwait(false);
@@ -64,23 +93,6 @@ public sealed class TeamsSlackApi : ISlackWebApi
             : await _ids.RememberMessageAsync(channel, id, conversationId, cancellationToken)
                 .ConfigureAwait(false);
         return new SlackMessageRef(channel, ts);
-    }
-
-    /// <inheritdoc />
-    public async Task PostEphemeralAsync(
-        string channel,
-        string user,
-        SlackMessage message,
-        string? threadTs,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        var conversation = await ConversationAsync("chat.postEphemeral", channel, cancellationToken)
-            .ConfigureAwait(false);
-
-        // Everyone in a channel or group chat reads it, so it says whom it answers.
-        var addressed = conversation.IsPersonal ? message : Addressed(user, message);
-        await PostMessageAsync(channel, addressed, threadTs, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Slack.Blocks;
 using ChatOpsBot.Slack.Protocol;
 
 namespace ChatOpsBot.Playground;
@@ -97,7 +98,7 @@ public sealed class PlaygroundInbound
     private async Task<PlaygroundMessage> MessageAsync(
         string user, string channel, string text, string? threadTs, CancellationToken cancellationToken)
     {
-        var posted = _chat.Post(channel, user, Escape(text), null, threadTs, null);
+        var posted = _chat.Post(channel, user, Mrkdwn.Escape(text), null, threadTs, null);
         var inner = new JsonObject
         {
             ["type"] = "message",
@@ -139,7 +140,7 @@ public sealed class PlaygroundInbound
         string user, string channel, string text, CancellationToken cancellationToken)
     {
         // Slack shows nobody else the command line; the person who typed it sees it here.
-        var echo = _chat.Post(channel, user, Escape(text), null, null, user);
+        var echo = _chat.Post(channel, user, Mrkdwn.Escape(text), null, null, user);
         var split = text.IndexOfAny([' ', '\n', '\t']);
         var command = new SlashCommand
         {
@@ -228,12 +229,6 @@ public sealed class PlaygroundInbound
     private static string UserOf(string? role) =>
         PlaygroundIds.UserOfRole(role)
         ?? throw new PlaygroundRequestException(400, "role must be developer or admin");
-
-    // Slack delivers typed text with only these three characters escaped.
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal)
-            .Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal);
 
     private string NowTs()
     {

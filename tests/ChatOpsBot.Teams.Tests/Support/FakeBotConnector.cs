@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,17 +13,31 @@ using Microsoft.Extensions.Logging;
 namespace ChatOpsBot.Teams.Tests.Support;
 
 /// <summary>
-/// An Entra-style token endpoint (<c>POST /token</c>) and a Bot Connector conversations endpoint
-/// on 127.0.0.1. Queued failures are answered before normal responses.
+/// An Entra-style token endpoint (<c>POST /token</c>, client credentials) and the Bot Connector's
+/// conversation API on 127.0.0.1, speaking the wire format:
+/// <c>POST …/v3/conversations/{id}/activities[/{id}]</c> answering <c>{"id"}</c>, and
+/// <c>PUT …/activities/{id}</c>. Queued failures are answered before normal responses.
+/// Shared with the end-to-end bot tests rather than copied.
 /// </summary>
 internal sealed class FakeBotConnector : IAsyncDisposable
 {
+    private const string Conversations = "/amer/v3/conversations/";
+
+    // Generous for a loaded two-core machine (a whole approval runs behind one wait), still finite.
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(60);
+
     private readonly WebApplication _app;
+    private readonly ConcurrentQueue<ConnectorCall> _calls = new();
+    private readonly SemaphoreSlim _signal = new(0);
     private int _tokensIssued;
+    private int _posts;
 
     private FakeBotConnector(WebApplication app) => _app = app;
 
     public string BaseAddress { get; private set; } = "";
+
+    /// <summary>The service URL activities name; the conversation API lives under it.</summary>
+    public string ServiceUrl => BaseAddress + "/amer/";
 
     public string TokenEndpoint => BaseAddress + "/token";
 
@@ -30,15 +45,21 @@ internal sealed class FakeBotConnector : IAsyncDisposable
 
     public ConcurrentQueue<Dictionary<string, string>> TokenForms { get; } = new();
 
-    public ConcurrentQueue<(string Path, string? Authorization, JsonObject Body)> Activities { get; } = new();
+    /// <summary>Every activity call answered normally, in arrival order.</summary>
+    public IReadOnlyList<ConnectorCall> Calls => [.. _calls];
 
-    /// <summary>Every PUT (activity update) received: raw path, Authorization header and body.</summary>
-    public ConcurrentQueue<(string Path, string? Authorization, JsonObject Body)> Updates { get; } = new();
+    /// <summary>Every POST (new message or reply): raw path, Authorization header and body.</summary>
+    public IReadOnlyCollection<(string Path, string? Authorization, JsonObject Body)> Activities => Sent("POST");
 
-    /// <summary>Status codes (with optional Retry-After seconds) for the next activity posts.</summary>
+    /// <summary>Every PUT (activity update): raw path, Authorization header and body.</summary>
+    public IReadOnlyCollection<(string Path, string? Authorization, JsonObject Body)> Updates => Sent("PUT");
+
+    /// <summary>Status codes (with optional Retry-After seconds) for the next activity calls.</summary>
     public ConcurrentQueue<(int Status, int? RetryAfter)> Failures { get; } = new();
 
-    public static async Task<FakeBotConnector> StartAsync()
+    /// <summary>Starts the fake on a free port.</summary>
+    /// <param name="fixedToken">The access token to issue every time; null issues token-1, token-2, ….</param>
+    public static async Task<FakeBotConnector> StartAsync(string? fixedToken = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -51,40 +72,10 @@ internal sealed class FakeBotConnector : IAsyncDisposable
             var form = await request.ReadFormAsync();
             fake.TokenForms.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             var n = Interlocked.Increment(ref fake._tokensIssued);
-            return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = $"token-{n}" });
+            var token = fixedToken ?? $"token-{n}";
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = token });
         });
-        app.MapPost("/amer/v3/conversations/{conversation}/activities/{**rest}", async (HttpContext context) =>
-        {
-            if (fake.Failures.TryDequeue(out var failure))
-            {
-                if (failure.RetryAfter is { } seconds)
-                {
-                    context.Response.Headers.RetryAfter =
-                        seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                return Results.StatusCode(failure.Status);
-            }
-
-            var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
-            var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            fake.Activities.Enqueue((target, context.Request.Headers.Authorization.ToString(), body));
-            return Results.Json(new { id = "reply-" + fake.Activities.Count });
-        });
-
-        const string Activity = "/amer/v3/conversations/{conversation}/activities/{activity}";
-        app.MapPut(Activity, async (HttpContext context) =>
-        {
-            if (fake.Failures.TryDequeue(out var failure))
-            {
-                return Results.StatusCode(failure.Status);
-            }
-
-            var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
-            var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
-            fake.Updates.Enqueue((target, context.Request.Headers.Authorization.ToString(), body));
-            return Results.Json(new { id = context.Request.RouteValues["activity"] });
-        });
+        app.MapMethods(Conversations + "{**rest}", ["POST", "PUT"], (Delegate)fake.HandleAsync);
 
         await app.StartAsync();
         fake.BaseAddress = app.Services.GetRequiredService<IServer>()
@@ -92,5 +83,65 @@ internal sealed class FakeBotConnector : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Waits for a call that matches; fails the test after <paramref name="timeout"/>.</summary>
+    public async Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (true)
+        {
+            if (_calls.FirstOrDefault(match) is { } call)
+            {
+                return call;
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException(
+                    "No matching Bot Connector call; calls so far:\n"
+                    + string.Join("\n", _calls.Select(c => $"{c.Method} {c.ConversationId} {c.ActivityId}: "
+                        + c.Json[..Math.Min(300, c.Json.Length)])));
+            }
+
+            var poll = TimeSpan.FromMilliseconds(200);
+            await _signal.WaitAsync(left < poll ? left : poll);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private List<(string Path, string? Authorization, JsonObject Body)> Sent(string method) =>
+        [.. _calls.Where(c => c.Method == method).Select(c => (c.Path, c.Authorization, c.Body))];
+
+    private async Task<IResult> HandleAsync(HttpContext context)
+    {
+        // The raw path keeps the escaped ids exactly as the bot sent them.
+        var raw = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+        var rest = raw[Conversations.Length..].Split('/');
+        var method = context.Request.Method;
+        var shapeFits = method == "PUT" ? rest.Length == 3 : rest.Length is 2 or 3;
+        if (!shapeFits || rest[1] != "activities")
+        {
+            return Results.NotFound();
+        }
+
+        if (Failures.TryDequeue(out var failure))
+        {
+            if (failure.RetryAfter is { } seconds)
+            {
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return Results.StatusCode(failure.Status);
+        }
+
+        var body = (JsonObject)(await JsonNode.ParseAsync(context.Request.Body))!;
+        var activityId = rest.Length == 3 ? Uri.UnescapeDataString(rest[2]) : null;
+        var id = method == "PUT" ? activityId! : "reply-" + Interlocked.Increment(ref _posts);
+        _calls.Enqueue(new ConnectorCall(
+            method, raw, Uri.UnescapeDataString(rest[0]), activityId,
+            context.Request.Headers.Authorization.ToString(), body, id));
+        _signal.Release();
+        return Results.Json(new { id });
+    }
 }

@@ -55,20 +55,8 @@ internal sealed class ApprovalSetup : IAsyncDisposable
     {
         var slack = await FakeSlackServer.StartAsync(RunningBot.BotToken);
         slack.UserGroups[AdminGroup] = [GroupAdmin];
-        var gitHub = await FakeGitHub.StartAsync();
-        gitHub.State.Seed(new Dictionary<string, string>
-        {
-            [RbacFile] = OriginalRbacFile,
-            ["README.md"] = "# RBAC\n",
-        });
-
-        var snapshot = Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"snapshot-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(snapshot);
-        foreach (var file in Directory.GetFiles(RunningBot.SeedSnapshot))
-        {
-            File.Copy(file, Path.Combine(snapshot, Path.GetFileName(file)));
-        }
-
+        var gitHub = await ApprovalBackends.StartGitHubAsync();
+        var snapshot = ApprovalBackends.CopySeedSnapshot("snapshot");
         var database = Path.Combine(Path.GetTempPath(), "k8s-access-tests", $"{Guid.NewGuid():N}.db");
         var setup = new ApprovalSetup(slack, gitHub, snapshot, database);
         await setup.StartBotAsync(configure, customize);
@@ -82,25 +70,14 @@ internal sealed class ApprovalSetup : IAsyncDisposable
     {
         Bot = await RunningBot.StartAsync(Slack, customize: customize, configure: settings =>
         {
-            settings["Clusters:0:Snapshot"] = Snapshot;
-            settings["Storage:SqlitePath"] = Database;
+            ApprovalBackends.Configure(settings, GitHub, Snapshot, Database);
             settings["Slack:MaxConcurrentWork"] = "4";
-            settings["GitHub:Owner"] = FakeGitHub.Owner;
-            settings["GitHub:Repository"] = FakeGitHub.Repo;
-            settings["GitHub:Token"] = GitHub.Token;
-            settings["GitHub:ApiBaseUrl"] = GitHub.ApiBase.AbsoluteUri;
-            settings["GitHub:Directory"] = "clusters/dev-a";
-            settings["GitHub:Retry:BaseDelay"] = "00:00:00.001";
-            settings["GitHub:Retry:MaxDelay"] = "00:00:00.050";
             settings["Approvals:Channel"] = ApproverChannel;
             settings["Approvals:Approvers:0"] = Admin;
             settings["Approvals:Approvers:1"] = OtherAdmin;
             settings["Approvals:Approvers:2"] = Requester;
             settings["Approvals:ApproverUserGroup"] = AdminGroup;
             settings["Approvals:TeamId"] = TeamId;
-            settings["Verification:Interval"] = "00:00:00.100";
-            settings["Verification:MaxInterval"] = "00:00:00.400";
-            settings["Verification:Deadline"] = "00:00:30";
             configure?.Invoke(settings);
         });
     }

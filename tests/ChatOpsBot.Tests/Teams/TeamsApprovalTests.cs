@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ChatOpsBot.GitOps.Tests.GitHub;
+using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Approval;
 using ChatOpsBot.Tests.Slack;
 
@@ -19,7 +20,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     private const string Approve = "k8s_access.approve";
     private const string Deny = "k8s_access.deny";
 
-    private FakeTeamsConnector _connector = null!;
+    private FakeBotConnector _connector = null!;
     private FakeGitHub _gitHub = null!;
     private TeamsBot _bot = null!;
     private string _snapshot = null!;
@@ -27,21 +28,9 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeTeamsConnector.StartAsync();
-        _gitHub = await FakeGitHub.StartAsync();
-        _gitHub.State.Seed(new Dictionary<string, string>
-        {
-            [ApprovalSetup.RbacFile] = ApprovalSetup.OriginalRbacFile,
-            ["README.md"] = "# RBAC\n",
-        });
-        _snapshot = Path.Combine(
-            Path.GetTempPath(), "k8s-access-tests", $"teams-snapshot-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(_snapshot);
-        foreach (var file in Directory.GetFiles(RunningBot.SeedSnapshot))
-        {
-            File.Copy(file, Path.Combine(_snapshot, Path.GetFileName(file)));
-        }
-
+        _connector = await FakeBotConnector.StartAsync();
+        _gitHub = await ApprovalBackends.StartGitHubAsync();
+        _snapshot = ApprovalBackends.CopySeedSnapshot("teams-snapshot");
         _database = Path.Combine(
             Path.GetTempPath(), "k8s-access-tests", $"teams-{Guid.NewGuid():N}.db");
         _bot = await TeamsBot.StartAsync(_connector, Configure);
@@ -57,38 +46,18 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
 
     private void Configure(Dictionary<string, string?> settings)
     {
-        settings["Storage:SqlitePath"] = _database;
-        settings["Clusters:0:Snapshot"] = _snapshot;
-        settings["GitHub:Owner"] = FakeGitHub.Owner;
-        settings["GitHub:Repository"] = FakeGitHub.Repo;
-        settings["GitHub:Token"] = _gitHub.Token;
-        settings["GitHub:ApiBaseUrl"] = _gitHub.ApiBase.AbsoluteUri;
-        settings["GitHub:Directory"] = "clusters/dev-a";
-        settings["GitHub:Retry:BaseDelay"] = "00:00:00.001";
-        settings["GitHub:Retry:MaxDelay"] = "00:00:00.050";
+        ApprovalBackends.Configure(settings, _gitHub, _snapshot, _database);
         settings["Teams:ApprovalsConversationId"] = Approvers;
         settings["Teams:ServiceUrl"] = _connector.ServiceUrl;
         settings["Teams:TenantId"] = TeamsPayloads.Tenant;
         settings["Teams:Approvers:0"] = Person.Admin.ObjectId;
         settings["Teams:Approvers:1"] = Person.Developer.ObjectId;
-        settings["Verification:Interval"] = "00:00:00.100";
-        settings["Verification:MaxInterval"] = "00:00:00.400";
-        settings["Verification:Deadline"] = "00:00:30";
     }
 
     [Fact]
     public async Task Request_approve_merge_and_verify_through_teams()
     {
-        const string Root = "1761000000001";
-        var thread = $"{TeamsPayloads.Channel};messageid={Root}";
-        using (var pasted = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
-                   _connector.ServiceUrl, SeedError.Text, Root, Root, Person.Developer, mention: false)))
-        {
-            Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
-        }
-
-        var reply = await _connector.WaitForAsync(
-            call => call.ConversationId == thread && call.Card is not null);
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1761000000001");
         TeamsMessageTests.AssertNamesTheFix(reply);
 
         // Request access: the click is answered at once; the pull request and the approvers' card follow.
@@ -141,16 +110,7 @@ public sealed class TeamsApprovalTests : IAsyncLifetime
     [Fact]
     public async Task After_a_restart_the_approvers_card_still_works_and_deny_closes_the_pull_request()
     {
-        const string Root = "1761000000002";
-        var thread = $"{TeamsPayloads.Channel};messageid={Root}";
-        using (var pasted = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
-                   _connector.ServiceUrl, SeedError.Text, Root, Root, Person.Developer, mention: false)))
-        {
-            Assert.Equal(HttpStatusCode.OK, pasted.StatusCode);
-        }
-
-        var reply = await _connector.WaitForAsync(
-            call => call.ConversationId == thread && call.Card is not null);
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1761000000002");
         await ClickAsync(reply, thread, RequestAccess, Person.Developer);
         var approval = await _connector.WaitForAsync(
             call => call.ConversationId == Approvers && call.Method == "POST");

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Slack;
@@ -11,14 +12,14 @@ namespace ChatOpsBot.Tests.Teams;
 /// <summary>
 /// The real bot in Teams mode (<c>Teams:AppId</c> set) on Kestrel at 127.0.0.1: it trusts the
 /// tokens of a local OpenID server publishing <see cref="Key"/> and talks to a
-/// <see cref="FakeTeamsConnector"/>. One background worker keeps work in arrival order.
+/// <see cref="FakeBotConnector"/>. One background worker keeps work in arrival order.
 /// </summary>
 internal sealed class TeamsBot : IAsyncDisposable
 {
     public const string AppId = "5e1f7b2a-0c3d-4e5f-8a9b-0c1d2e3f4a5b";
 
     private TeamsBot(
-        WebApplication app, FakeOpenIdServer openId, TestSigningKey key, FakeTeamsConnector connector,
+        WebApplication app, FakeOpenIdServer openId, TestSigningKey key, FakeBotConnector connector,
         CapturedLogs logs, Uri address)
     {
         App = app;
@@ -35,14 +36,14 @@ internal sealed class TeamsBot : IAsyncDisposable
 
     public TestSigningKey Key { get; }
 
-    public FakeTeamsConnector Connector { get; }
+    public FakeBotConnector Connector { get; }
 
     public CapturedLogs Logs { get; }
 
     public HttpClient Client { get; }
 
     public static Dictionary<string, string?> Settings(
-        FakeTeamsConnector connector, FakeOpenIdServer openId) => new()
+        FakeBotConnector connector, FakeOpenIdServer openId) => new()
     {
         ["Clusters:0:Name"] = "seed",
         ["Clusters:0:Snapshot"] = RunningBot.SeedSnapshot,
@@ -65,7 +66,7 @@ internal sealed class TeamsBot : IAsyncDisposable
     };
 
     public static async Task<TeamsBot> StartAsync(
-        FakeTeamsConnector connector, Action<Dictionary<string, string?>>? configure = null)
+        FakeBotConnector connector, Action<Dictionary<string, string?>>? configure = null)
     {
         var key = new TestSigningKey("teams-e2e-key", "msteams");
         var openId = await FakeOpenIdServer.StartAsync(key);
@@ -101,6 +102,23 @@ internal sealed class TeamsBot : IAsyncDisposable
         }
 
         return Client.SendAsync(request);
+    }
+
+    /// <summary>
+    /// The developer pastes <paramref name="text"/> (the seed error when null) as a new channel
+    /// thread whose first message is <paramref name="root"/>, and the bot answers with a card.
+    /// </summary>
+    /// <returns>The bot's card reply and the thread's conversation id.</returns>
+    public async Task<(ConnectorCall Reply, string Thread)> DiagnoseInChannelAsync(
+        string root, string? text = null)
+    {
+        var thread = $"{TeamsPayloads.Channel};messageid={root}";
+        using var response = await SendAsync(TeamsPayloads.ChannelMessage(
+            Connector.ServiceUrl, text ?? SeedError.Text, root, root, Person.Developer, mention: false));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await Connector.WaitForAsync(
+            call => call.ConversationId == thread && call.Card is not null);
+        return (reply, thread);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Slack;
 
 namespace ChatOpsBot.Tests.Teams;
@@ -12,12 +13,12 @@ namespace ChatOpsBot.Tests.Teams;
 public sealed class TeamsClickTests : IAsyncLifetime
 {
     private const string RequestAccess = "k8s_access.request_access";
-    private FakeTeamsConnector _connector = null!;
+    private FakeBotConnector _connector = null!;
     private TeamsBot _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeTeamsConnector.StartAsync();
+        _connector = await FakeBotConnector.StartAsync();
         _bot = await TeamsBot.StartAsync(_connector);
     }
 
@@ -30,7 +31,7 @@ public sealed class TeamsClickTests : IAsyncLifetime
     [Fact]
     public async Task An_execute_click_is_answered_at_once_and_told_in_the_thread()
     {
-        var (reply, thread) = await DiagnoseInChannelAsync("1762000000001");
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1762000000001");
         var (verb, data) = TeamsApprovalTests.Executes(reply.Card!).Single(a => a.Verb == RequestAccess);
         var invoke = TeamsPayloads.Invoke(
             _connector.ServiceUrl, TeamsPayloads.ExecuteValue(verb, data), reply.Id, thread, "channel",
@@ -51,7 +52,7 @@ public sealed class TeamsClickTests : IAsyncLifetime
     [Fact]
     public async Task A_submit_message_acts_like_the_click()
     {
-        var (reply, thread) = await DiagnoseInChannelAsync("1762000000002");
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1762000000002");
         var (_, data) = TeamsApprovalTests.Executes(reply.Card!).Single(a => a.Verb == RequestAccess);
         var submit = TeamsPayloads.ChannelMessage(
             _connector.ServiceUrl, "", "1762000000099", "1762000000002", Person.Developer, mention: false);
@@ -68,7 +69,7 @@ public sealed class TeamsClickTests : IAsyncLifetime
     [Fact]
     public async Task A_click_with_a_forged_value_changes_nothing_and_says_so()
     {
-        var (reply, thread) = await DiagnoseInChannelAsync("1762000000003");
+        var (reply, thread) = await _bot.DiagnoseInChannelAsync("1762000000003");
         var data = new JsonObject
         {
             ["action_id"] = RequestAccess,
@@ -92,7 +93,7 @@ public sealed class TeamsClickTests : IAsyncLifetime
         var html = "<p>" + SeedError.Text.Replace("\"", "&quot;", StringComparison.Ordinal)
             .Replace("\n", "<br/>", StringComparison.Ordinal) + "</p>";
 
-        var (reply, _) = await DiagnoseInChannelAsync("1762000000004", html);
+        var (reply, _) = await _bot.DiagnoseInChannelAsync("1762000000004", html);
 
         TeamsMessageTests.AssertNamesTheFix(reply);
     }
@@ -114,17 +115,5 @@ public sealed class TeamsClickTests : IAsyncLifetime
         var reply = await _connector.WaitForAsync(
             call => call.ConversationId == "19:groupchat0001@thread.v2");
         TeamsMessageTests.AssertNamesTheFix(reply);
-    }
-
-    private async Task<(ConnectorCall Reply, string Thread)> DiagnoseInChannelAsync(
-        string root, string? text = null)
-    {
-        var thread = $"{TeamsPayloads.Channel};messageid={root}";
-        using var response = await _bot.SendAsync(TeamsPayloads.ChannelMessage(
-            _connector.ServiceUrl, text ?? SeedError.Text, root, root, Person.Developer, mention: false));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = await _connector.WaitForAsync(
-            call => call.ConversationId == thread && call.Card is not null);
-        return (reply, thread);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ChatOpsBot.Teams.Tests.Support;
 using ChatOpsBot.Tests.Slack;
 using Microsoft.IdentityModel.Tokens;
 
@@ -12,13 +13,13 @@ namespace ChatOpsBot.Tests.Teams;
 public sealed class TeamsMessageTests : IAsyncLifetime
 {
     private const string DrainChannel = "19:0000000000000000000000000000d0a1@thread.tacv2";
-    private FakeTeamsConnector _connector = null!;
+    private FakeBotConnector _connector = null!;
     private TeamsBot _bot = null!;
     private int _drains;
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeTeamsConnector.StartAsync();
+        _connector = await FakeBotConnector.StartAsync(fixedToken: "connector-token");
         _bot = await TeamsBot.StartAsync(_connector);
     }
 

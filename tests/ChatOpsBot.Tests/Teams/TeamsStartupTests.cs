@@ -10,13 +10,13 @@ namespace ChatOpsBot.Tests.Teams;
 /// <summary>Teams mode is chosen by <c>Teams:AppId</c>, checked at start-up, and serves Teams only.</summary>
 public sealed class TeamsStartupTests : IAsyncLifetime, IDisposable
 {
-    private FakeTeamsConnector _connector = null!;
+    private FakeBotConnector _connector = null!;
     private FakeOpenIdServer _openId = null!;
     private readonly TestSigningKey _key = new("startup-key", "msteams");
 
     public async Task InitializeAsync()
     {
-        _connector = await FakeTeamsConnector.StartAsync();
+        _connector = await FakeBotConnector.StartAsync();
         _openId = await FakeOpenIdServer.StartAsync(_key);
     }
 
