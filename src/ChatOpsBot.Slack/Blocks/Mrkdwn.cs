@@ -22,16 +22,31 @@ public static class Mrkdwn
             return "";
         }
 
+        // Pastes can be long and most hold none of the three: no copy then, and no string per
+        // character otherwise.
+        if (text.AsSpan().IndexOfAny('&', '<', '>') < 0)
+        {
+            return text;
+        }
+
         var builder = new StringBuilder(text.Length + 16);
         foreach (var c in text)
         {
-            builder.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                _ => c.ToString(),
-            });
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
         }
 
         return builder.ToString();
